@@ -1,0 +1,1 @@
+// The LDNS module. See Package.swift for its place in the layers.

@@ -1,0 +1,1 @@
+// The Reporters module. See Package.swift for its place in the layers.

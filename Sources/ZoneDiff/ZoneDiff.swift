@@ -1,0 +1,1 @@
+// The ZoneDiff module. See Package.swift for its place in the layers.

@@ -1,0 +1,1 @@
+// The ZonePolicy module. See Package.swift for its place in the layers.
