@@ -1,0 +1,6 @@
+import ArgumentParser
+
+/// Every subcommand, in the order `--help` lists them.
+enum CommandList {
+    static let all: [any ParsableCommand.Type] = []
+}
