@@ -2,5 +2,7 @@ import ArgumentParser
 
 /// Every subcommand, in the order `--help` lists them.
 enum CommandList {
-    static let all: [any ParsableCommand.Type] = []
+    static let all: [any ParsableCommand.Type] = [
+        CheckCommand.self, PrintCommand.self,
+    ]
 }
