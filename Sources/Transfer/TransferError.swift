@@ -21,6 +21,9 @@ public struct TransferError: Error, Sendable, Equatable, CustomStringConvertible
         case tsig(TSIGFailure)
         /// Not a well-formed answer to the question asked.
         case malformed(String)
+        /// A well-formed answer that is not the kind asked for (an
+        /// authoritative answer where a referral was expected, or the reverse).
+        case unexpectedAnswer(String)
     }
 
     public var kind: Kind
@@ -51,6 +54,7 @@ public struct TransferError: Error, Sendable, Equatable, CustomStringConvertible
         case let .outOfZone(owner, type): return "\(what) rejected: it carries \(owner) \(type), outside the zone"
         case let .tsig(failure): return "\(what) failed TSIG: \(failure)"
         case let .malformed(reason): return "\(what) failed: malformed response: \(reason)"
+        case let .unexpectedAnswer(reason): return "\(what): unexpected answer: \(reason)"
         }
     }
 }
