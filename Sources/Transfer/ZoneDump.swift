@@ -31,8 +31,8 @@ public enum ZoneDump {
     }
 
     /// Writes the dump atomically (temporary file, fsync, rename).
-    public static func write(_ transfer: ZoneTransfer, to path: String) throws(AtomicFile.WriteError) {
-        try AtomicFile.write(text(of: transfer), to: path)
+    public static func write(_ transfer: ZoneTransfer, to path: String) throws(ZoneDumpError) {
+        try AtomicFileWriter.write(text(of: transfer), to: path)
     }
 
     /// RFC 3339 in UTC.
@@ -44,4 +44,11 @@ public enum ZoneDump {
         return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
             + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
     }
+}
+
+/// A dump that could not be written; the target is left as it was.
+public struct ZoneDumpError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+    public var description: String { "cannot write \(path): \(reason)" }
 }

@@ -6,16 +6,13 @@ import Darwin
 
 /// Writes a file so that readers see either the old content or the whole
 /// new one: a temporary file beside the target, fsync, rename, and an fsync
-/// of the directory so the rename itself survives a crash.
-public enum AtomicFile {
-    public struct WriteError: Error, Sendable, Equatable, CustomStringConvertible {
-        public var path: String
-        public var reason: String
-        public var description: String { "cannot write \(path): \(reason)" }
-    }
-
-    public static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) throws(WriteError) {
-        func failure(_ what: String) -> WriteError { WriteError(path: path, reason: "\(what): \(String(cString: strerror(errno)))") }
+/// of the directory so the rename itself survives a crash. (Internal:
+/// Transfer sits below ZoneAuditKit, whose own writer the other outputs use.)
+enum AtomicFileWriter {
+    static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) throws(ZoneDumpError) {
+        func failure(_ what: String) -> ZoneDumpError {
+            ZoneDumpError(path: path, reason: "\(what): \(String(cString: strerror(errno)))")
+        }
         let directory: String
         let base: String
         if let slash = path.lastIndex(of: "/") {
@@ -25,7 +22,7 @@ public enum AtomicFile {
             directory = "."
             base = path
         }
-        guard !base.isEmpty else { throw WriteError(path: path, reason: "not a file name") }
+        guard !base.isEmpty else { throw ZoneDumpError(path: path, reason: "not a file name") }
         var template = Array("\(directory)/.\(base).tmp-XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { throw failure("cannot create a temporary file in \(directory)") }
