@@ -3,6 +3,7 @@ import Testing
 import LDNS
 @testable import Transfer
 import ZoneModel
+import ZoneParser
 
 /// Transfers from a real NSD on 127.0.0.1 (skipped when nsd is not installed).
 @Suite(.enabled(if: NSDServer.isAvailable, NSDServer.missingMessage))
@@ -33,6 +34,9 @@ struct AXFRWithNSDTests {
             #expect(transfer.serial == 2024010101)
             #expect(transfer.tsigKeyName == key.name)
             #expect(transfer.server == nsd.address)
+            let built = transfer.buildZone()
+            #expect(built.findings.isEmpty)
+            #expect(built.zone.recordCount == expected.count)
         }
     }
 
@@ -111,5 +115,10 @@ struct AXFRWithNSDTests {
         // ldns reads every record line back to the same record, ending with the closing SOA.
         let reread = try TestRecords.records(text)
         #expect(reread == transfer.records + [transfer.soa])
+        // zoneaudit's parser reads it as a complete transfer of the same records.
+        let parsed = ZoneFileParser.parse(path: path)
+        #expect(parsed.findings.isEmpty, "\(parsed.findings.map(\.message))")
+        #expect(parsed.format == .axfrDump)
+        #expect(parsed.records == transfer.records)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import LDNS
 @testable import Transfer
@@ -193,6 +194,33 @@ import ZoneModel
                                             timersOnly: false, time: TSIGSigner.now() - 3600).message)
         }
         guard case .tsig(.badTime)? = kind else { Issue.record("\(String(describing: kind))"); return }
+    }
+
+    @Test func aServerThatTricklesIsStoppedByTheOverallLimit() throws {
+        let limits = TransferLimits(timeout: .seconds(2), maxRecords: 1000, maxBytes: 1 << 20, maxDuration: .seconds(1))
+        let kind = try failure(limits: limits) { connection in
+            let message = TestMessage.response(to: connection.query, answers: try! [Self.soa(serial: 1)] + Self.hosts(0..<50))
+            let framed = [UInt8(message.count >> 8), UInt8(message.count & 0xFF)] + message
+            // One octet every 100 ms: each read is quick, the whole is not. Bounded by the message length.
+            for byte in framed {
+                guard connection.sendRaw([byte]) else { return }
+                usleep(100_000)
+            }
+        }
+        guard case .timedOut? = kind else { Issue.record("\(String(describing: kind))"); return }
+    }
+
+    @Test func aHostNameIsResolvedAndEachAddressTried() throws {
+        // `localhost` may resolve to ::1 first, where nothing listens; 127.0.0.1 then answers.
+        let server = try FakeDNSServer { connection in
+            let records = try! [Self.soa(serial: 3)] + Self.hosts(0..<2) + [Self.soa(serial: 3)]
+            connection.send(TestMessage.response(to: connection.query, answers: records))
+        }
+        let address = try ServerAddress(parsing: "localhost:\(server.port)")
+        #expect(address.host == .name("localhost"))
+        let transfer = try AXFRClient.transfer(AXFRSource(server: address, zone: Self.zone), limits: Self.limits)
+        #expect(transfer.records.count == 3)
+        #expect(transfer.tsigKeyName == nil)
     }
 
     @Test func nothingListeningIsUnreachable() throws {
