@@ -1,0 +1,44 @@
+import Baseline
+import Testing
+
+/// RFC 4034 section 3.1.5 windows in serial arithmetic, across 2038 and 2106.
+@Suite struct SerialTimeTests {
+    static let y2026: Int64 = 1_780_000_000
+    static let y2040: Int64 = 2_208_988_800
+    static let y2107: Int64 = 4_323_456_000
+
+    func judge(_ inception: Int64, _ expiration: Int64, at now: Int64) -> ValidityJudgement {
+        ValidityJudgement.judge(
+            inception: SerialTime(unixSeconds: inception), expiration: SerialTime(unixSeconds: expiration),
+            at: SerialTime(unixSeconds: now))
+    }
+
+    @Test func windowsAcross2038() {
+        #expect(judge(Self.y2026, Self.y2040, at: Self.y2026 + 10) == .valid)
+        #expect(judge(Self.y2026, Self.y2040, at: Self.y2040 - 1) == .valid)
+        #expect(judge(Self.y2026, Self.y2040, at: Self.y2040) == .valid)
+        #expect(judge(Self.y2026, Self.y2040, at: Self.y2040 + 1) == .expired)
+        #expect(judge(Self.y2026, Self.y2040, at: Self.y2026 - 1) == .notYetValid)
+        #expect(judge(Self.y2026, Self.y2040, at: Self.y2026) == .valid)
+    }
+
+    @Test func windowsAcross2106() {
+        #expect(judge(Self.y2107 - 86_400 * 400, Self.y2107, at: Self.y2107 - 86_400) == .valid)
+        #expect(judge(Self.y2107 - 86_400 * 400, Self.y2107, at: Self.y2107 + 1) == .expired)
+    }
+
+    @Test func expirationBeforeInceptionIsNoWindow() {
+        #expect(judge(Self.y2040, Self.y2026, at: Self.y2040) == .invalidWindow)
+        // Exactly 2^31 apart: the order is undefined.
+        #expect(judge(0, 0x8000_0000, at: 10) == .invalidWindow)
+    }
+
+    @Test func absoluteTimesAreTheOnesNearTheReference() {
+        let time = SerialTime(unixSeconds: Self.y2040)
+        #expect(time.rawValue > 0x8000_0000)
+        #expect(time.unixSeconds(near: Self.y2026) == Self.y2040)
+        #expect(time.timestamp(near: Self.y2026) == "20400101000000")
+        #expect(SerialTime(unixSeconds: Self.y2107).unixSeconds(near: Self.y2107 - 1000) == Self.y2107)
+        #expect(SerialTime.format(unixSeconds: Self.y2026, separators: true) == "2026-05-28T20:26:40Z")
+    }
+}
