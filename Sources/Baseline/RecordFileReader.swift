@@ -6,6 +6,6 @@ import ZoneModel
 /// their `location` (file and line); the trusted-keys reader uses the line
 /// to find the comment naming each key.
 ///
-/// Baseline does not parse zone files itself: the caller passes the
-/// project's parser (ZoneParser) here.
+/// `ZoneFileRecords.read` (zoneaudit's parser) is the reader for real
+/// files; tests may pass another (for example ldns's, as a cross-check).
 public typealias RecordFileReader = @Sendable (_ path: String, _ origin: DomainName?) throws -> [Record]

@@ -86,7 +86,7 @@ public struct SealVerdict: Sendable {
         switch outcome {
         case .valid:
             let who = approvers.map { approver in
-                "\(approver.key.label) signed \(date(approver.inception)) valid until \(date(approver.expiration))"
+                "\(approver.key.label), valid from \(date(approver.inception)) until \(date(approver.expiration))"
             }
             return "seal holds\(zoneText)\(serialText): sealed by \(who.joined(separator: "; "))"
         case .missingSeal: return "no seal: \(sealPath) does not exist"

@@ -33,6 +33,10 @@ import ZoneModel
         #expect(verdict.summary.contains("Alice Example, DNS team"))
         #expect(verdict.summary.contains("2026-05-28T19:26:40Z"))
         #expect(verdict.unsignedComments.contains("tool: zoneaudit-test"))
+        // ldns's parser reads the same files to the same verdict.
+        let viaLDNS = try SealVerifier(readRecords: LDNSLineReader.read)
+            .verify(baselinePath: workspace.baseline, trustedKeys: trusted, at: SealWorkspace.now)
+        #expect(viaLDNS.outcome == .valid)
     }
 
     @Test func theBaselineIsCanonicalAndTheSealIsZoneSyntax() throws {
@@ -42,14 +46,19 @@ import ZoneModel
         try workspace.sealZone(try SealWorkspace.zone(), keys: [alice])
         let lines = try String(contentsOfFile: workspace.baseline, encoding: .utf8).split(separator: "\n")
         #expect(lines.first?.hasPrefix("; zoneaudit baseline of example.com. serial 2026052801") == true)
-        let records = try TestRecordReader.read(workspace.baseline, nil)
+        let records = try ZoneFileRecords.read(workspace.baseline, nil)
         #expect(records.first?.type == .soa)
         let rest = Array(records.dropFirst())
         let keys = rest.map { RRsetKey(owner: $0.owner, type: $0.type) }
         #expect(keys == keys.sorted())
         #expect(records.count == (try SealWorkspace.zone()).recordCount)
 
-        let seal = try TestRecordReader.read(workspace.seal, nil)
+        // Other tools read the baseline as the zone file it is.
+        #expect(try ZoneFixtures.runStatus("/usr/bin/ldns-read-zone", [workspace.baseline]).status == 0)
+        let bind = try ZoneFixtures.runStatus("/usr/bin/named-checkzone", ["example.com", workspace.baseline])
+        #expect(bind.status == 0, "\(bind.stdout)\(bind.stderr)")
+
+        let seal = try ZoneFileRecords.read(workspace.seal, nil)
         #expect(seal.map(\.type) == [.zonemd, .rrsig])
         let zonemd = try #require(seal[0].zonemd)
         #expect(seal[0].owner == SealWorkspace.origin)
@@ -188,7 +197,7 @@ import ZoneModel
         defer { workspace.cleanUp() }
         let alice = try TestKeys.alice(.ed25519)
         try workspace.sealZone(try SealWorkspace.zone(), keys: [alice])
-        var seal = try TestRecordReader.read(workspace.seal, nil)
+        var seal = try ZoneFileRecords.read(workspace.seal, nil)
         seal[1].rdata[seal[1].rdata.count - 3] ^= 0x10
         try (seal.map(\.presentation).joined(separator: "\n") + "\n").write(toFile: workspace.seal, atomically: true, encoding: .utf8)
         let verdict = try workspace.verify(try workspace.trust([(alice, "Alice")]))
@@ -357,11 +366,11 @@ import ZoneModel
         defer { workspace.cleanUp() }
         let alice = try TestKeys.alice(algorithm)
         try workspace.sealZone(try SealWorkspace.zone(), keys: [alice])
-        let seal = try TestRecordReader.read(workspace.seal, nil)
+        let seal = try ZoneFileRecords.read(workspace.seal, nil)
         // The digest: ldns verifies the seal's ZONEMD inserted into a copy
         // of the (trusted, well-formed) baseline.
         let copy = workspace.directory + "/copy.zone"
-        try ZoneFixtures.writeZoneFile(try TestRecordReader.read(workspace.baseline, nil) + [seal[0]], to: copy)
+        try ZoneFixtures.writeZoneFile(try ZoneFileRecords.read(workspace.baseline, nil) + [seal[0]], to: copy)
         #expect(throws: Never.self) { try LDNSZoneDigestCheck.verifyTrustedZoneFile(copy, origin: SealWorkspace.origin) }
         let cli = try ZoneFixtures.runStatus("/usr/bin/ldns-verify-zone", ["-Z", copy])
         #expect(cli.status == 0, "\(cli.stdout)\(cli.stderr)")
@@ -398,8 +407,8 @@ import ZoneModel
         if !nsec3 {
             // ldns agrees on a copy whose own apex ZONEMD is replaced by the seal's
             // (ldns 1.8.3 hangs on NSEC3 zones with ZONEMD: never on those).
-            let sealZONEMD = try TestRecordReader.read(workspace.seal, nil)[0]
-            let replaced = try TestRecordReader.read(workspace.baseline, nil)
+            let sealZONEMD = try ZoneFileRecords.read(workspace.seal, nil)[0]
+            let replaced = try ZoneFileRecords.read(workspace.baseline, nil)
                 .filter { !($0.owner == SealWorkspace.origin && ($0.type == .zonemd || $0.coveredType == .zonemd)) }
             let copy = workspace.directory + "/copy.zone"
             try ZoneFixtures.writeZoneFile(replaced + [sealZONEMD], to: copy)

@@ -24,7 +24,7 @@ import ZoneModel
             \(carolLine)
             """.write(toFile: path, atomically: true, encoding: .utf8)
         #expect(carolLine.contains(";{id = "))
-        let trusted = try TrustedKeys.read(path: path, using: TestRecordReader.read)
+        let trusted = try TrustedKeys.read(path: path, using: ZoneFileRecords.read)
         #expect(trusted.keys.map(\.name) == ["Alice Example DNS team lead", "Bob Example", "Carol Example"])
         #expect(trusted.keys.map(\.keyTag) == [alice.keyTag, bob.keyTag, carol.keyTag])
     }
@@ -41,9 +41,9 @@ import ZoneModel
         let path = workspace.directory + "/trusted.keys"
         try "; nobody\nexample.com. 3600 IN DS 12345 13 2 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n"
             .write(toFile: path, atomically: true, encoding: .utf8)
-        #expect(throws: BaselineError.self) { try TrustedKeys.read(path: path, using: TestRecordReader.read) }
+        #expect(throws: BaselineError.self) { try TrustedKeys.read(path: path, using: ZoneFileRecords.read) }
         try "; nobody\n".write(toFile: path, atomically: true, encoding: .utf8)
-        #expect(throws: BaselineError.self) { try TrustedKeys.read(path: path, using: TestRecordReader.read) }
+        #expect(throws: BaselineError.self) { try TrustedKeys.read(path: path, using: ZoneFileRecords.read) }
     }
 
     @Test func revokedKeysAreNotTrusted() throws {

@@ -57,11 +57,11 @@ struct SealWorkspace {
             text += "; \(name)\n\(key.dnskey.presentation)\n"
         }
         try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return try TrustedKeys.read(path: path, using: TestRecordReader.read)
+        return try TrustedKeys.read(path: path, using: ZoneFileRecords.read)
     }
 
     func verify(_ trusted: TrustedKeys, require: Int = 1, at time: Date = SealWorkspace.now, path: String? = nil) throws -> SealVerdict {
-        try SealVerifier(readRecords: TestRecordReader.read)
+        try SealVerifier(readRecords: ZoneFileRecords.read)
             .verify(baselinePath: path ?? baseline, trustedKeys: trusted, require: require, at: time)
     }
 
@@ -69,7 +69,7 @@ struct SealWorkspace {
     /// the test does not depend on the presentation format).
     func tamper(path: String? = nil, _ change: (inout [Record]) throws -> Void) throws {
         let file = path ?? baseline
-        var records = try TestRecordReader.read(file, nil)
+        var records = try ZoneFileRecords.read(file, nil)
         try change(&records)
         let text = records.map(\.presentation).joined(separator: "\n") + "\n"
         try text.write(toFile: file, atomically: true, encoding: .utf8)

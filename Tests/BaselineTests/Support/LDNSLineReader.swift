@@ -3,11 +3,10 @@ import Foundation
 import LDNS
 import ZoneModel
 
-/// The record reader the Baseline tests give the verifier until
-/// zoneaudit's parser is merged: one record a line (as the sealer and
-/// ldns-signzone write files), each through `LDNSRecord(text:)`, with its
-/// line number as location.
-enum TestRecordReader {
+/// A second record reader for cross-checks: ldns's parser, one record a
+/// line (as the sealer writes files), each through `LDNSRecord(text:)`,
+/// with its line number as location.
+enum LDNSLineReader {
     static let read: RecordFileReader = { path, origin in
         let text = try String(contentsOfFile: path, encoding: .utf8)
         var records: [Record] = []
