@@ -437,3 +437,20 @@ extension Record {
         return copy
     }
 }
+
+/// The repository's test-only sample approver key seals and verifies.
+@Suite struct SampleApproverKeyTests {
+    static let samplePath = ZoneFixtures.packageRoot.appendingPathComponent("Samples/keys/Ktest-approver.example.+015+57455").path
+    static let available = FileManager.default.fileExists(atPath: samplePath + ".private")
+
+    @Test(.enabled(if: available, "Samples/keys has no sample approver key"))
+    func theSampleApproverKeySealsAndVerifies() throws {
+        let workspace = try SealWorkspace()
+        defer { workspace.cleanUp() }
+        let (key, _) = try ApproverKeys.load(Self.samplePath + ".key")
+        #expect(key.keyTag == 57455)
+        #expect(key.algorithm == .ed25519)
+        try workspace.sealZone(try SealWorkspace.zone(), keys: [key])
+        #expect(try workspace.verify(try workspace.trust([(key, "test approver")])).outcome == .valid)
+    }
+}

@@ -42,3 +42,22 @@ import Testing
         #expect(SerialTime.format(unixSeconds: Self.y2026, separators: true) == "2026-05-28T20:26:40Z")
     }
 }
+
+/// `--validity DURATION`.
+@Suite struct SealValidityTests {
+    @Test func durationsParse() {
+        #expect(SealValidity.parse("90d") == .seconds(90 * 86_400))
+        #expect(SealValidity.parse("12w") == .seconds(12 * 7 * 86_400))
+        #expect(SealValidity.parse("36h") == .seconds(36 * 3600))
+        #expect(SealValidity.parse("30m") == .seconds(1800))
+        #expect(SealValidity.parse("3600") == .seconds(3600))
+        #expect(SealValidity.parse("3600s") == .seconds(3600))
+        #expect(SealValidity.parse("2y") == .seconds(2 * 365 * 86_400))
+    }
+
+    @Test func nonsenseAndTooLongAreRefused() {
+        for text in ["", "d", "0d", "-5d", "1.5d", "10x", "69y", "99999999999999d", "١٢d"] {
+            #expect(SealValidity.parse(text) == nil, "\(text)")
+        }
+    }
+}
