@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Transfer
 import ZoneModel
 import ZoneParser
 
@@ -17,12 +18,31 @@ public struct ZoneReadOptions: Sendable {
     public var maxErrors: Int
     /// Master file, AXFR dump, or decide from the content.
     public var format: ZoneTextFormat
+    /// For `axfr://` sources: the TSIG key file (BIND syntax).
+    public var tsigKeyFile: String?
+    /// For `axfr://` sources: timeouts and size bounds of a transfer.
+    public var transferLimits: TransferLimits
 
-    public init(origin: DomainName? = nil, includeRoot: String? = nil, maxErrors: Int = 100, format: ZoneTextFormat = .auto) {
+    public init(
+        origin: DomainName? = nil, includeRoot: String? = nil, maxErrors: Int = 100, format: ZoneTextFormat = .auto,
+        tsigKeyFile: String? = nil, transferLimits: TransferLimits = .default
+    ) {
         self.origin = origin
         self.includeRoot = includeRoot
         self.maxErrors = maxErrors
         self.format = format
+        self.tsigKeyFile = tsigKeyFile
+        self.transferLimits = transferLimits
+    }
+
+    /// The TSIG key, read from its file (never from the command line).
+    public func tsigKey() throws(JobError) -> TSIGKey? {
+        guard let tsigKeyFile else { return nil }
+        do {
+            return try TSIGKeyFile.load(path: tsigKeyFile)
+        } catch {
+            throw JobError("\(error)")
+        }
     }
 
     var parseOptions: ParseOptions {
@@ -41,12 +61,28 @@ public struct LoadedZone: Sendable {
 
 /// Reads zone sources for the jobs.
 public enum ZoneReader {
-    /// Reads a zone file or dump. An unreadable file is a `JobError` (the job
-    /// cannot be done); syntax errors are findings.
+    /// Reads a zone file, a dump, or an `axfr://HOST[:PORT]/ZONE` source.
+    /// An unreadable file or a failed transfer is a `JobError` (the job cannot
+    /// be done); syntax errors are findings.
     public static func read(_ path: String, options: ZoneReadOptions) throws(JobError) -> LoadedZone {
+        if AXFRSource.isAXFRSource(path) {
+            return try transfer(path, options: options)
+        }
         try requireReadable(path)
         let (zone, findings) = ZoneLoader.loadZone(path: path, options: options.parseOptions)
         return LoadedZone(source: path, zone: zone, findings: findings)
+    }
+
+    /// Parses a zone file or dump without building the zone (for `check`,
+    /// which wants the records even when some failed to parse).
+    public static func parse(_ path: String, options: ZoneReadOptions) throws(JobError) -> ParseResult {
+        if AXFRSource.isAXFRSource(path) {
+            let loaded = try transfer(path, options: options)
+            return ParseResult(records: loaded.zone.map { Array($0.records) } ?? [], origin: loaded.zone?.origin,
+                               format: .axfrDump, findings: loaded.findings, includedFiles: [], stoppedEarly: false)
+        }
+        try requireReadable(path)
+        return ZoneFileParser.parse(path: path, options: options.parseOptions)
     }
 
     /// Reads a zone that must be complete for the job to go on (diff, audit):
@@ -62,6 +98,24 @@ public enum ZoneReader {
             throw JobError("cannot read the \(role) \(path):\n" + lines.joined(separator: "\n") + more)
         }
         return (zone, loaded.findings)
+    }
+
+    /// Transfers a zone; any failure (refused, timed out, cut short, TSIG) is a `JobError`.
+    static func transfer(_ source: String, options: ZoneReadOptions) throws(JobError) -> LoadedZone {
+        let address: AXFRSource
+        do {
+            address = try AXFRSource(parsing: source)
+        } catch {
+            throw JobError("bad source \(source): \(error)")
+        }
+        let key = try options.tsigKey()
+        do {
+            let transfer = try AXFRClient.transfer(address, tsig: key, limits: options.transferLimits)
+            let (zone, findings) = transfer.buildZone()
+            return LoadedZone(source: transfer.sourceName, zone: zone, findings: findings)
+        } catch {
+            throw JobError("\(error)")
+        }
     }
 
     static func requireReadable(_ path: String) throws(JobError) {

@@ -3,6 +3,7 @@ import ArgumentParser
 /// Every subcommand, in the order `--help` lists them.
 enum CommandList {
     static let all: [any ParsableCommand.Type] = [
-        CheckCommand.self, PrintCommand.self,
+        CheckCommand.self, PrintCommand.self, AXFRCommand.self, DelegationCommand.self,
+        BaselineCommand.self,
     ]
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Reporters
 import ZoneAuditKit
 import ZoneModel
+import Transfer
 import ZoneParser
 
 extension ReportFormat: ExpressibleByArgument {}
@@ -45,12 +46,39 @@ struct ZoneInputOptions: ParsableArguments {
     @Option(name: .customLong("input-format"), help: ArgumentHelp("What the files hold: zone (master file), axfr (a transfer dump), or auto.", valueName: "kind"))
     var inputFormat: ZoneTextFormat = .auto
 
+    @OptionGroup var live: LiveSourceOptions
+
     func validate() throws {
         guard maxErrors >= 1 else { throw ValidationError("--max-errors must be at least 1") }
     }
 
     var readOptions: ZoneReadOptions {
-        ZoneReadOptions(origin: origin?.name, includeRoot: includeRoot, maxErrors: maxErrors, format: inputFormat)
+        ZoneReadOptions(origin: origin?.name, includeRoot: includeRoot, maxErrors: maxErrors, format: inputFormat,
+                        tsigKeyFile: live.tsigKey, transferLimits: live.limits)
+    }
+}
+
+/// How live sources (`axfr://HOST[:PORT]/ZONE`, servers) are reached.
+struct LiveSourceOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("TSIG key file in BIND syntax (key \"name\" { algorithm ...; secret ...; };).", valueName: "file"))
+    var tsigKey: String?
+
+    @Option(name: .long, help: ArgumentHelp("Seconds to wait for a connection or a read.", valueName: "seconds"))
+    var timeout: Int = 30
+
+    @Option(name: .long, help: ArgumentHelp("A transfer with more records is refused.", valueName: "n"))
+    var maxRecords: Int = 10_000_000
+
+    @Option(name: .long, help: ArgumentHelp("A transfer with more octets is refused.", valueName: "n"))
+    var maxBytes: Int = 1 << 30
+
+    func validate() throws {
+        guard timeout >= 1 else { throw ValidationError("--timeout must be at least 1 second") }
+        guard maxRecords >= 1, maxBytes >= 512 else { throw ValidationError("--max-records and --max-bytes must be positive") }
+    }
+
+    var limits: TransferLimits {
+        TransferLimits(timeout: .seconds(timeout), maxRecords: maxRecords, maxBytes: maxBytes)
     }
 }
 
