@@ -6,7 +6,17 @@ import ZoneParser
 /// (never as transfer dumps), with its bounds on untrusted input.
 public enum ZoneFileRecords {
     public static let read: RecordFileReader = { path, origin in
-        let result = ZoneFileParser.parse(path: path, options: ParseOptions(origin: origin, format: .masterFile))
+        try parse(path, ParseOptions(origin: origin, format: .masterFile))
+    }
+
+    /// For trusted-keys files: DNSKEY lines copied from `.key` files carry
+    /// no TTL, and a key's TTL means nothing to a trust decision.
+    public static let readKeys: RecordFileReader = { path, origin in
+        try parse(path, ParseOptions(origin: origin, defaultTTL: 3600, format: .masterFile))
+    }
+
+    private static func parse(_ path: String, _ options: ParseOptions) throws -> [Record] {
+        let result = ZoneFileParser.parse(path: path, options: options)
         guard !result.hasErrors else { throw RecordFileError(path: path, errors: result.errors) }
         return result.records
     }
@@ -37,6 +47,6 @@ extension SealVerifier {
 extension TrustedKeys {
     /// Reads a trusted-keys file with zoneaudit's zone parser.
     public static func read(path: String) throws(BaselineError) -> TrustedKeys {
-        try read(path: path, using: ZoneFileRecords.read)
+        try read(path: path, using: ZoneFileRecords.readKeys)
     }
 }

@@ -77,7 +77,7 @@ public struct SealJob: Sendable {
                 zone: zone, keys: keys, validity: validity, now: now, outputPath: output, force: force,
                 toolVersion: "zoneaudit \(ZoneAuditVersion.string)")
             let approvers = keys.map { "\($0.owner) (key \($0.keyTag))" }.joined(separator: ", ")
-            return ("sealed \(zone.origin) serial \(zone.soa?.serial ?? 0) into \(result.baselinePath) and \(result.sealPath), by \(approvers), valid until \(result.expiration)", warnings)
+            return ("sealed \(zone.origin) serial \(zone.soa?.serial ?? 0) into \(result.baselinePath) and \(result.sealPath), by \(approvers), valid until \(result.expiration.timestamp(near: Int64(now.timeIntervalSince1970)))", warnings)
         } catch {
             throw JobError("\(error)")
         }
@@ -121,7 +121,7 @@ public struct SealVerifyJob: Sendable {
             zones.append(ZoneReport(origin: zone, baseline: baselinePath, serialBefore: verdict.serial, seal: verdict.summary))
         }
         let report = Report.make(command: "baseline-verify", zones: zones,
-                                 banners: verdict.isValid ? [] : [verdict.summary.uppercased()],
+                                 banners: verdict.isValid ? [] : [verdict.summary],
                                  findings: verdict.findings)
         return JobResult(report: report, status: verdict.isValid ? .clean : .findings)
     }

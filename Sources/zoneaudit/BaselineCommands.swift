@@ -106,10 +106,6 @@ struct SealVerifyCommand: ParsableCommand {
 
     func run() throws {
         let job = SealVerifyJob(baselinePath: baseline, trustedKeysPath: trustedKeys, require: require, at: at?.date)
-        let result = try job.run()
-        if let seal = result.report.zones.first?.seal, report.format == .text {
-            Console.error("zoneaudit: \(seal)\n")
-        }
-        try JobRunner.finish(result, to: report.destination)
+        try JobRunner.finish(try job.run(), to: report.destination)
     }
 }
