@@ -277,15 +277,16 @@ struct PresentationReader {
         appendPadded(secondOfDay % 60, width: 2, to: &out)
     }
 
+    /// At least `width` digits, zero-padded on the left.
     static func appendPadded(_ value: Int, width: Int, to out: inout [UInt8]) {
-        var divisor = 1
-        for _ in 1..<width { divisor *= 10 }
-        var rest = value
-        while divisor > 0 {
-            out.append(48 + UInt8(rest / divisor % 10))
-            rest %= divisor
-            divisor /= 10
+        var digits = 1
+        var power = 10
+        while value >= power && digits < 18 {
+            digits += 1
+            power *= 10
         }
+        for _ in digits..<max(width, digits) { out.append(UInt8(ascii: "0")) }
+        RDataPresentation.appendDecimal(UInt64(value), to: &out)
     }
 
     /// RFC 4034 section 4.1.2, printed only when canonical (windows in

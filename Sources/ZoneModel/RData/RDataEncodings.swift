@@ -89,8 +89,9 @@ public enum RDataEncodings {
     }
 }
 
-/// Decodes base64 fed in pieces. `=` padding is accepted only at the end;
-/// unpadded input is accepted when its length is a valid unpadded length.
+/// Decodes base64 fed in pieces. The whole input must be complete groups of
+/// four symbols, `=` padding only at the end (RFC 4648 section 4; ldns and
+/// BIND reject unpadded base64 in zone files too).
 public struct Base64Decoder: Sendable {
     private var buffer: UInt32 = 0
     private var symbols = 0
@@ -123,7 +124,7 @@ public struct Base64Decoder: Sendable {
     /// Writes the last partial group; false when the input length is invalid.
     public mutating func finish(into out: inout [UInt8]) -> Bool {
         let rest = symbols % 4
-        if padding > 0 && (rest + padding) != 4 { return false }
+        guard (rest + padding) % 4 == 0 else { return false }
         switch rest {
         case 0: return true
         case 1: return false
