@@ -2,6 +2,7 @@ import Foundation
 import Reporters
 import ZoneChecks
 import ZoneModel
+import ZoneParser
 
 /// `zoneaudit check`: parse each file and run the semantic checks.
 public struct CheckJob: Sendable {
@@ -22,13 +23,24 @@ public struct CheckJob: Sendable {
         var findings: [Finding] = []
         var zones: [ZoneReport] = []
         for file in files {
-            let loaded = try ZoneReader.read(file, options: read)
-            findings.append(contentsOf: loaded.findings)
-            if let zone = loaded.zone {
-                findings.append(contentsOf: ZoneChecker.check(zone: zone))
-                zones.append(ZoneReport(origin: zone.origin, source: file, serialAfter: zone.soa?.serial,
-                                        recordsAfter: zone.recordCount))
-            }
+            let parsed = try ZoneReader.parse(file, options: read)
+            findings.append(contentsOf: parsed.findings.map { finding in
+                var finding = finding
+                finding.zone = finding.zone ?? parsed.origin
+                return finding
+            })
+            // The semantic checks run on what did parse, even when some
+            // records did not: an operator fixing a file wants every problem
+            // at once, as kzonecheck and named-checkzone's -D runs give.
+            guard let origin = parsed.origin else { continue }
+            var builder = ZoneBuilder(origin: origin, rrClass: read.parseOptions.defaultClass)
+            builder.reserveCapacity(parsed.records.count)
+            builder.append(contentsOf: parsed.records)
+            let (zone, built) = builder.build()
+            findings.append(contentsOf: built)
+            findings.append(contentsOf: ZoneChecker.check(zone: zone))
+            zones.append(ZoneReport(origin: zone.origin, source: file, serialAfter: zone.soa?.serial,
+                                    recordsAfter: zone.recordCount))
         }
         let failing = findings.contains { $0.level == .error || (strict && $0.level == .warning) }
         return JobResult(report: .make(command: "check", zones: zones, findings: findings),

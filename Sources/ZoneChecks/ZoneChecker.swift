@@ -81,13 +81,25 @@ public enum ZoneChecker {
         let origin = zone.origin
         var cut: DomainName?
         var dname: DomainName?
-        var start = rrsets.startIndex
-        while start < rrsets.endIndex {
-            let name = rrsets[start].owner
-            var end = start + 1
-            while end < rrsets.endIndex && rrsets[end].owner == name { end += 1 }
-            let slice = rrsets[start..<end]
-            start = end
+        // Each RRset is materialized once: the zone stores records compactly
+        // and builds RRset values on access.
+        var position = rrsets.startIndex
+        var pending: RRset? = position < rrsets.endIndex ? rrsets[position] : nil
+        while let first = pending {
+            let name = first.owner
+            var group: [RRset] = [first]
+            pending = nil
+            position += 1
+            while position < rrsets.endIndex {
+                let next = rrsets[position]
+                if next.owner != name {
+                    pending = next
+                    break
+                }
+                group.append(next)
+                position += 1
+            }
+            let slice = group[...]
             guard name.isSubdomain(of: origin) else { continue }
             if let current = cut, !name.isSubdomain(of: current) { cut = nil }
             if let current = dname, !name.isSubdomain(of: current) { dname = nil }
