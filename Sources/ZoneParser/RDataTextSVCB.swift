@@ -120,7 +120,7 @@ extension RDataTokenReader {
         default:
             // ech: an ECHConfigList in base64.
             var decoder = Base64Decoder()
-            guard decoder.feed(value, into: &out), decoder.finish(into: &out) else { throw fail("bad base64 in ech") }
+            guard decoder.feed(value[...], into: &out), decoder.finish(into: &out) else { throw fail("bad base64 in ech") }
         }
         return out
     }
