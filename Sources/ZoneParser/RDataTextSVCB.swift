@@ -80,6 +80,10 @@ extension RDataTokenReader {
         case 0, 1, 3, 4, 5, 6:
             guard let value, !value.isEmpty else { throw fail("\(name) needs a value") }
             return try typedValue(key: key, value, fail)
+        case 7:
+            // RFC 9461 section 5: a relative URI template, so never empty.
+            guard let value, !value.isEmpty else { throw fail("dohpath needs a value") }
+            return value
         default:
             return value ?? []
         }

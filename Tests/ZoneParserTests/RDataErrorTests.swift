@@ -123,6 +123,7 @@ import ZoneModel
         Case(type: "HTTPS", rdata: "1 . ipv6hint=::1,x", fragment: "bad IPv6 address \"x\"", tokenIndex: 2),
         Case(type: "HTTPS", rdata: "1 . ech=AAA", fragment: "bad base64 in ech", tokenIndex: 2),
         Case(type: "HTTPS", rdata: "1", fragment: "missing a domain name", tokenIndex: nil),
+        Case(type: "HTTPS", rdata: "1 . dohpath", fragment: "dohpath needs a value", tokenIndex: 2),
         // RFC 3597 generic form, and types without a typed syntax.
         Case(type: "A", rdata: "\\# 3 abcd", fragment: "\\# length 3 does not match the 2 octets of hex data", tokenIndex: 1),
         Case(type: "TYPE999", rdata: "\\# 2 zzzz", fragment: "bad hex \"zzzz\"", tokenIndex: 2),
