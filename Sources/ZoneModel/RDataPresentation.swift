@@ -9,7 +9,8 @@
 /// the RFC 3597 generic form instead, as are unknown types.
 public enum RDataPresentation {
     public static func append(type: RRType, rdata: [UInt8], to out: inout [UInt8]) {
-        guard !RDataTextCompatibility.printsGenerically(type) else {
+        guard !RDataTextCompatibility.printsGenerically(type),
+              !RDataTextCompatibility.ldnsMisreadsTypedText(type: type, rdata: rdata) else {
             appendGeneric(rdata, to: &out)
             return
         }

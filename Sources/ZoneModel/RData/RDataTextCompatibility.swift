@@ -50,4 +50,56 @@ public enum RDataTextCompatibility {
         }
         return !ldnsKnowsMnemonic(type)
     }
+
+    /// Valid RDATA whose typed text ldns 1.8.3 reads wrongly or not at all,
+    /// although it reads the `\#` form of it: an empty WKS port list or
+    /// CSYNC type list, an IPSECKEY without a key, an NSEC3 hash that is not
+    /// a multiple of 5 octets (ldns wants whole base32 groups), and SVCB
+    /// alpn IDs holding `,` or `\` (ldns does not apply RFC 9460's second
+    /// level of escaping).
+    public static func ldnsMisreadsTypedText(type: RRType, rdata: [UInt8]) -> Bool {
+        switch type {
+        case .wks: return rdata.count == 5
+        case .csync: return rdata.count == 6
+        case .ipseckey:
+            guard rdata.count >= 3 else { return false }
+            var end: Int
+            switch rdata[1] {
+            case 0: end = 3
+            case 1: end = 7
+            case 2: end = 19
+            case 3:
+                guard let length = DomainName.wireLength(of: rdata[3...]) else { return false }
+                end = 3 + length
+            default: return false
+            }
+            return rdata.count == end
+        case .nsec3:
+            guard rdata.count >= 5 else { return false }
+            let saltEnd = 5 + Int(rdata[4])
+            guard saltEnd < rdata.count else { return false }
+            return Int(rdata[saltEnd]) % 5 != 0
+        case .svcb, .https:
+            return alpnNeedsEscapes(rdata)
+        default:
+            return false
+        }
+    }
+
+    private static func alpnNeedsEscapes(_ rdata: [UInt8]) -> Bool {
+        guard rdata.count > 2, let nameLength = DomainName.wireLength(of: rdata[2...]) else { return false }
+        var index = 2 + nameLength
+        while index + 4 <= rdata.count {
+            let key = UInt16(rdata[index]) << 8 | UInt16(rdata[index + 1])
+            let length = Int(rdata[index + 2]) << 8 | Int(rdata[index + 3])
+            let valueEnd = min(index + 4 + length, rdata.count)
+            if key == 1 {
+                for byte in rdata[(index + 4)..<valueEnd] where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\\") {
+                    return true
+                }
+            }
+            index = valueEnd
+        }
+        return false
+    }
 }
