@@ -53,6 +53,9 @@ import ZoneModel
         Case(type: "TXT", rdata: "ok \"" + String(repeating: "y", count: 256) + "\"", fragment: "character string longer than 255 octets (256)", tokenIndex: 1),
         Case(type: "TXT", rdata: "\"a\\25\"", fragment: "bad escape in character string", tokenIndex: 0),
         Case(type: "HINFO", rdata: "cpu", fragment: "missing a character string", tokenIndex: nil),
+        // RFC 3403's example regexp written as is: "\2" starts a \DDD escape (RFC 1035 5.1), as in ldns.
+        Case(type: "NAPTR", rdata: "100 10 \"\" \"\" \"!^urn:cid:.+@([^\\.]+\\.)(.*)$!\\2!i\" .",
+             fragment: "bad escape in character string", tokenIndex: 4),
         Case(type: "CAA", rdata: "0 iss-ue \"x\"", fragment: "expected a CAA tag (letters and digits), got \"iss-ue\"", tokenIndex: 1),
         Case(type: "CAA", rdata: "0 issue", fragment: "missing a string", tokenIndex: nil),
         // Hex, base64, base32hex.
