@@ -73,7 +73,8 @@ public struct DNSSECRule: Sendable, Hashable {
     public static let nsecBitmapMismatch = DNSSECRule(
         "dnssec.nsec-bitmap-mismatch", .high, "an NSEC type bitmap differs from the types at its owner")
     public static let nsec3ParamMismatch = DNSSECRule(
-        "dnssec.nsec3-param-mismatch", .high, "an NSEC3 record's hash algorithm, iterations or salt differ from NSEC3PARAM")
+        "dnssec.nsec3-param-mismatch", .medium,
+        "NSEC3 records use another hash algorithm, iterations or salt than NSEC3PARAM (a stale or second chain), or the apex has several NSEC3PARAMs")
     public static let nsec3ParamMissing = DNSSECRule(
         "dnssec.nsec3param-missing", .medium, "NSEC3 records exist but the apex has no usable NSEC3PARAM")
     public static let nsec3HashMismatch = DNSSECRule(

@@ -39,6 +39,11 @@ public struct DNSSECSummary: Sendable, Equatable {
     public struct ZONEMDPair: Sendable, Equatable, Hashable {
         public var scheme: UInt8
         public var hashAlgorithm: UInt8
+
+        public init(scheme: UInt8, hashAlgorithm: UInt8) {
+            self.scheme = scheme
+            self.hashAlgorithm = hashAlgorithm
+        }
     }
 
     /// One DNSKEY of the apex RRset.
@@ -50,6 +55,14 @@ public struct DNSSECSummary: Sendable, Equatable {
         public var anchored: Bool
         /// True when zoneaudit can verify signatures of this algorithm.
         public var supported: Bool
+
+        public init(keyTag: UInt16, algorithm: UInt8, flags: UInt16, anchored: Bool, supported: Bool) {
+            self.keyTag = keyTag
+            self.algorithm = algorithm
+            self.flags = flags
+            self.anchored = anchored
+            self.supported = supported
+        }
     }
 
     public var trust: Trust = .unsigned

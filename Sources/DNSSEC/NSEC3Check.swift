@@ -74,16 +74,27 @@ struct NSEC3Check {
         guard let parameters = activeParameters(counts: parameterCounts, order: parameterOrder, findings: &findings) else {
             return .nsec3(records: entries.count, hashAlgorithm: 0, iterations: 0, salt: [], optOut: false, optedOutDelegations: 0)
         }
+        // Records with other parameters are a stale or second chain (RFC 5155
+        // lets a zone carry several during a parameter change); servers answer
+        // from the NSEC3PARAM chain, so those are a warning, one per set.
         var chain: [Entry] = []
+        var others: [Parameters: [Entry]] = [:]
         for entry in entries {
             let own = Parameters(hashAlgorithm: entry.data.hashAlgorithm, iterations: entry.data.iterations, salt: entry.data.salt)
-            if own == parameters {
-                chain.append(entry)
-            } else {
-                findings.add(.nsec3ParamMismatch,
-                             "NSEC3 at \(entry.owner) has parameters \(own.text); NSEC3PARAM says \(parameters.text)",
-                             owner: entry.owner, type: .nsec3, records: [entry.record])
-            }
+            if own == parameters { chain.append(entry) } else { others[own, default: []].append(entry) }
+        }
+        for other in parameterOrder {
+            guard let group = others[other], let first = group.first else { continue }
+            findings.add(.nsec3ParamMismatch,
+                         "\(group.count) NSEC3 record(s), the first at \(first.owner), use parameters \(other.text), not NSEC3PARAM's \(parameters.text)",
+                         owner: first.owner, type: .nsec3, records: group.prefix(10).map(\.record))
+        }
+        guard !chain.isEmpty else {
+            findings.add(.nsec3ChainBroken,
+                         "no NSEC3 record uses the parameters NSEC3PARAM announces (\(parameters.text)): there is no chain to answer from",
+                         owner: origin, type: .nsec3param)
+            return .nsec3(records: entries.count, hashAlgorithm: parameters.hashAlgorithm, iterations: parameters.iterations,
+                          salt: parameters.salt, optOut: false, optedOutDelegations: 0)
         }
         let optOut = chain.contains { $0.data.isOptOut }
         func summary(_ optedOut: Int) -> DNSSECSummary.Denial {
