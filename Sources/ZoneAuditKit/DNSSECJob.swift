@@ -80,15 +80,14 @@ public struct DNSSECVerifyJob: Sendable {
                                seal: nil, recordsAfter: zone.recordCount)],
             banners: DNSSECVerifyJob.banners(result.summary, zonemdOnly: zonemdOnly),
             findings: findings)
-        return JobResult(report: report, status: valid ? .clean : .findings)
+        return JobResult(report: report, status: valid ? .clean : .findings,
+                         figures: zonemdOnly ? nil : DNSSECVerifyJob.figures(result.summary))
     }
 
     /// One line on how the keys came to be trusted, what was checked, and the earliest expiry.
     static func banners(_ summary: DNSSECSummary, zonemdOnly: Bool) -> [String] {
         var lines: [String] = []
         switch summary.trust {
-        case .takenAsGiven:
-            lines.append("No trust anchor given: the zone's own DNSKEY set was taken as given.")
         case .broken:
             lines.append("No trust anchor leads to a validly signed DNSKEY set.")
         case .unsigned where !zonemdOnly:
@@ -96,7 +95,14 @@ public struct DNSSECVerifyJob: Sendable {
         default:
             break
         }
-        if !zonemdOnly, summary.signatures > 0 {
+        return lines
+    }
+
+    /// One line of figures for a person: signatures verified, algorithms, earliest expiry.
+    public static func figures(_ summary: DNSSECSummary) -> String? {
+        guard summary.signatures > 0 else { return nil }
+        var lines: [String] = []
+        do {
             var line = "\(summary.signaturesVerified) of \(summary.signatures) signatures verified (\(summary.algorithmNames.joined(separator: ", ")))"
             if let earliest = summary.earliestExpiration {
                 line += "; earliest expiry \(earliest)"
@@ -106,6 +112,6 @@ public struct DNSSECVerifyJob: Sendable {
             }
             lines.append(line + "; judged at \(summary.validationTime).")
         }
-        return lines
+        return lines.first
     }
 }
