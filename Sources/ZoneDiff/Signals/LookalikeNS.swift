@@ -1,0 +1,138 @@
+import ZoneModel
+
+/// `delegation.lookalike-ns`: a new NS target that is a near miss of a known
+/// nameserver (the Sea Turtle campaign's `ns1.example.net` for
+/// `ns1.example.com`). References: the baseline's apex NS targets, the
+/// changed RRset's own former targets and the options' known nameservers.
+struct LookalikeNS: SignalDetector {
+    func detect(_ context: SignalContext) -> [Signal] {
+        var apexTargets: [DomainName] = []
+        if let apex = context.baseline.apexNS { apexTargets = apex.records.compactMap(\.nameTarget) }
+        var signals: [Signal] = []
+        for (index, change) in context.changes.enumerated()
+        where change.type == .ns && change.kind != .removed && change.kind != .ttlChanged {
+            let before = change.before.compactMap(\.nameTarget)
+            var references = Set(apexTargets)
+            references.formUnion(before)
+            references.formUnion(context.options.knownNameservers)
+            let sortedReferences = references.sorted()
+            for target in change.after.compactMap(\.nameTarget) where !references.contains(target) {
+                guard let (reference, reason) = sortedReferences.lazy
+                    .compactMap({ reference in Lookalike.resemblance(target, reference).map { (reference, $0) } })
+                    .first else { continue }
+                signals.append(context.signal(
+                    AuditRules.lookalikeNS,
+                    "NS target \(target) of \(change.owner) looks like \(reference) but is not it (\(reason))",
+                    changes: [index]))
+            }
+        }
+        return signals
+    }
+}
+
+/// Near-miss detection between two names.
+public enum Lookalike {
+    /// Why `candidate` resembles `reference`, or nil when it does not (or is it).
+    public static func resemblance(_ candidate: DomainName, _ reference: DomainName) -> String? {
+        let left = candidate.lowercased.labels.map(Array.init), right = reference.lowercased.labels.map(Array.init)
+        guard left != right else { return nil }
+        if skeleton(left) == skeleton(right) { return "look-alike characters" }
+        if sharesCoreUnderOtherSuffix(left, right) { return "same name under another suffix" }
+        if isSibling(left, right) { return nil }
+        let distance = editDistance(joined(left), joined(right), limit: 2)
+        if distance <= 2 { return "\(distance) character\(distance == 1 ? "" : "s") apart" }
+        return nil
+    }
+
+    /// `ns1.example` against `ns1.example.net`: all but the reference's last
+    /// label (at least two labels) lead the candidate, or the other way round.
+    static func sharesCoreUnderOtherSuffix(_ left: [[UInt8]], _ right: [[UInt8]]) -> Bool {
+        func leads(_ name: [[UInt8]], _ other: [[UInt8]]) -> Bool {
+            let core = name.dropLast()
+            return core.count >= 2 && other.count > core.count && other.starts(with: core)
+        }
+        return leads(right, left) || leads(left, right)
+    }
+
+    /// Numbered or lettered siblings (`ns1`/`ns2`, `a.ns`/`b.ns`,
+    /// `awsdns-01`/`awsdns-02`) are how providers name their servers.
+    static func isSibling(_ left: [[UInt8]], _ right: [[UInt8]]) -> Bool {
+        guard left.count == right.count else { return false }
+        for (a, b) in zip(left, right) where a != b {
+            if a.count == 1 && b.count == 1 && isLetter(a[0]) && isLetter(b[0]) { continue }
+            if numberPattern(a) != numberPattern(b) { return false }
+        }
+        return true
+    }
+
+    /// The label with every run of digits replaced by one `#`.
+    static func numberPattern(_ label: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        for byte in label {
+            if byte &- 48 < 10 {
+                if out.last != UInt8(ascii: "#") { out.append(UInt8(ascii: "#")) }
+            } else {
+                out.append(byte)
+            }
+        }
+        return out
+    }
+
+    /// Characters that read alike folded together: 0/o, 1/l/i, 5/s, rn/m, vv/w, cl/d.
+    static func skeleton(_ labels: [[UInt8]]) -> [UInt8] {
+        var folded: [UInt8] = []
+        for byte in joined(labels) {
+            switch byte {
+            case UInt8(ascii: "0"): folded.append(UInt8(ascii: "o"))
+            case UInt8(ascii: "1"), UInt8(ascii: "i"): folded.append(UInt8(ascii: "l"))
+            case UInt8(ascii: "5"): folded.append(UInt8(ascii: "s"))
+            case UInt8(ascii: "_"): folded.append(UInt8(ascii: "-"))
+            default: folded.append(byte)
+            }
+        }
+        var out: [UInt8] = []
+        var index = 0
+        while index < folded.count {
+            let next = index + 1 < folded.count ? folded[index + 1] : 0
+            switch (folded[index], next) {
+            case (UInt8(ascii: "r"), UInt8(ascii: "n")): out.append(UInt8(ascii: "m")); index += 2
+            case (UInt8(ascii: "v"), UInt8(ascii: "v")): out.append(UInt8(ascii: "w")); index += 2
+            case (UInt8(ascii: "c"), UInt8(ascii: "l")): out.append(UInt8(ascii: "d")); index += 2
+            default: out.append(folded[index]); index += 1
+            }
+        }
+        return out
+    }
+
+    static func joined(_ labels: [[UInt8]]) -> [UInt8] {
+        Array(labels.joined(separator: [UInt8(ascii: ".")]))
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool { byte &- 97 < 26 }
+
+    /// Optimal string alignment distance (edits and adjacent swaps), or
+    /// `limit + 1` as soon as it must exceed `limit`.
+    static func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
+        if abs(a.count - b.count) > limit { return limit + 1 }
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        var previous2 = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var row = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            row[0] = i
+            var best = row[0]
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                var value = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    value = min(value, previous2[j - 2] + 1)
+                }
+                row[j] = value
+                best = min(best, value)
+            }
+            if best > limit { return limit + 1 }
+            (previous2, previous, row) = (previous, row, previous2)
+        }
+        return min(previous[b.count], limit + 1)
+    }
+}

@@ -1,0 +1,16 @@
+import ZoneModel
+
+/// `record.wildcard-added`: a wildcard answers for every name below it,
+/// including names nobody approved.
+struct WildcardAdded: SignalDetector {
+    func detect(_ context: SignalContext) -> [Signal] {
+        var signals: [Signal] = []
+        for (index, change) in context.changes.enumerated() where change.kind == .added && change.owner.isWildcard {
+            signals.append(context.signal(
+                AuditRules.wildcardAdded,
+                "wildcard \(change.owner) \(change.type) added: every name below \(change.owner.parent?.presentation ?? ".") without its own data now resolves to \(RecordSummary.values(change.after))",
+                changes: [index]))
+        }
+        return signals
+    }
+}
