@@ -76,7 +76,7 @@ public enum RecordSummary {
             case 0x20...0x7E:
                 out.append(byte)
             default:
-                out.append(contentsOf: Array(String(format3: byte).utf8))
+                out.append(contentsOf: Array(decimalEscape(byte).utf8))
             }
         }
         if bytes.count > limit { out.append(contentsOf: Array("...".utf8)) }
@@ -84,19 +84,16 @@ public enum RecordSummary {
     }
 }
 
-extension String {
-    /// `\DDD`, the zone-file escape of one octet.
-    init(format3 byte: UInt8) {
-        let digits = String(byte)
-        self = "\\" + String(repeating: "0", count: 3 - digits.count) + digits
-    }
+/// `\DDD`, the zone-file escape of one octet.
+func decimalEscape(_ byte: UInt8) -> String {
+    let digits = String(byte)
+    return "\\" + String(repeating: "0", count: 3 - digits.count) + digits
 }
 
 /// Addresses as text: dotted quad, and RFC 5952 for IPv6.
 public enum IPText {
     public static func format(_ octets: [UInt8]) -> String {
-        if octets.count == 4 { return octets.map(String.init).joined(separator: ".") }
-        guard octets.count == 16 else { return octets.map(String.init).joined(separator: ".") }
+        guard octets.count == 16 else { return octets.map { String($0) }.joined(separator: ".") }
         var groups: [UInt16] = []
         for index in stride(from: 0, to: 16, by: 2) {
             groups.append(UInt16(octets[index]) << 8 | UInt16(octets[index + 1]))

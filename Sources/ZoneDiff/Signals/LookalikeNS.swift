@@ -17,9 +17,7 @@ struct LookalikeNS: SignalDetector {
             references.formUnion(context.options.knownNameservers)
             let sortedReferences = references.sorted()
             for target in change.after.compactMap(\.nameTarget) where !references.contains(target) {
-                guard let (reference, reason) = sortedReferences.lazy
-                    .compactMap({ reference in Lookalike.resemblance(target, reference).map { (reference, $0) } })
-                    .first else { continue }
+                guard let (reference, reason) = Lookalike.closest(to: target, among: sortedReferences) else { continue }
                 signals.append(context.signal(
                     AuditRules.lookalikeNS,
                     "NS target \(target) of \(change.owner) looks like \(reference) but is not it (\(reason))",
@@ -34,14 +32,35 @@ struct LookalikeNS: SignalDetector {
 public enum Lookalike {
     /// Why `candidate` resembles `reference`, or nil when it does not (or is it).
     public static func resemblance(_ candidate: DomainName, _ reference: DomainName) -> String? {
+        match(candidate, reference)?.reason
+    }
+
+    /// The reference `candidate` resembles most, and why; look-alike
+    /// characters beat another suffix, which beats fewer edits.
+    public static func closest(to candidate: DomainName, among references: [DomainName]) -> (DomainName, String)? {
+        var best: (reference: DomainName, match: Match)?
+        for reference in references {
+            guard let match = match(candidate, reference) else { continue }
+            if best == nil || match.rank < best!.match.rank { best = (reference, match) }
+        }
+        return best.map { ($0.reference, $0.match.reason) }
+    }
+
+    struct Match {
+        /// Lower is a closer resemblance.
+        var rank: Int
+        var reason: String
+    }
+
+    static func match(_ candidate: DomainName, _ reference: DomainName) -> Match? {
         let left = candidate.lowercased.labels.map(Array.init), right = reference.lowercased.labels.map(Array.init)
         guard left != right else { return nil }
-        if skeleton(left) == skeleton(right) { return "look-alike characters" }
-        if sharesCoreUnderOtherSuffix(left, right) { return "same name under another suffix" }
+        if skeleton(left) == skeleton(right) { return Match(rank: 0, reason: "look-alike characters") }
+        if sharesCoreUnderOtherSuffix(left, right) { return Match(rank: 1, reason: "same name under another suffix") }
         if isSibling(left, right) { return nil }
         let distance = editDistance(joined(left), joined(right), limit: 2)
-        if distance <= 2 { return "\(distance) character\(distance == 1 ? "" : "s") apart" }
-        return nil
+        guard distance <= 2 else { return nil }
+        return Match(rank: 1 + distance, reason: "\(distance) character\(distance == 1 ? "" : "s") apart")
     }
 
     /// `ns1.example` against `ns1.example.net`: all but the reference's last
