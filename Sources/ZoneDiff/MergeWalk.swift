@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ZoneModel
 
 /// The linear merge of two zones' RRsets in canonical order. Owner names are
@@ -13,6 +18,15 @@ struct MergeWalk {
     }
 
     func run(baseline: [RRset], current: [RRset]) -> Output {
+        baseline.withUnsafeBufferPointer { old in
+            current.withUnsafeBufferPointer { new in
+                run(old, new)
+            }
+        }
+    }
+
+    /// Buffers, not arrays: reading an element's fields does not retain it.
+    private func run(_ baseline: UnsafeBufferPointer<RRset>, _ current: UnsafeBufferPointer<RRset>) -> Output {
         var output = Output()
         var i = 0, j = 0
         let oldCount = baseline.count, newCount = current.count
@@ -51,7 +65,8 @@ struct MergeWalk {
         includeSignatures || !DiffOptions.isSignatureChurn(type)
     }
 
-    private func mergeTypes(_ baseline: [RRset], _ old: Range<Int>, _ current: [RRset], _ new: Range<Int>,
+    private func mergeTypes(_ baseline: UnsafeBufferPointer<RRset>, _ old: Range<Int>,
+                            _ current: UnsafeBufferPointer<RRset>, _ new: Range<Int>,
                             into output: inout Output) {
         var i = old.lowerBound, j = new.lowerBound
         while i < old.upperBound || j < new.upperBound {
@@ -99,20 +114,30 @@ struct MergeWalk {
     /// (the common case when two versions of one zone are compared).
     @inline(__always)
     static func ownerOrder(_ lhs: DomainName, _ rhs: DomainName) -> Int {
-        if lhs.wire == rhs.wire { return 0 }
+        if sameOctets(lhs, rhs) { return 0 }
         return DomainName.canonicalCompare(lhs, rhs)
     }
 
     /// The end of the run of RRsets that share `rrsets[start]`'s owner.
     @inline(__always)
-    static func groupEnd(_ rrsets: [RRset], from start: Int) -> Int {
+    static func groupEnd(_ rrsets: UnsafeBufferPointer<RRset>, from start: Int) -> Int {
         var end = start + 1
         while end < rrsets.count {
-            let owner = rrsets[start].owner, next = rrsets[end].owner
-            guard next.wire == owner.wire || next == owner else { break }
+            guard sameOctets(rrsets[end].owner, rrsets[start].owner) || rrsets[end].owner == rrsets[start].owner
+            else { break }
             end += 1
         }
         return end
+    }
+
+    @inline(__always)
+    static func sameOctets(_ lhs: DomainName, _ rhs: DomainName) -> Bool {
+        lhs.wire.withUnsafeBufferPointer { left in
+            rhs.wire.withUnsafeBufferPointer { right in
+                left.count == right.count
+                    && (left.baseAddress == right.baseAddress || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0)
+            }
+        }
     }
 }
 
@@ -125,14 +150,15 @@ enum RRsetComparison: Equatable {
 
     static func compare(_ old: [Record], _ new: [Record]) -> RRsetComparison {
         guard old.count == new.count else { return .different }
-        var sameTTL = true
-        var sameOctets = true
-        for index in old.indices {
-            if old[index].rdata != new[index].rdata {
-                sameOctets = false
-                break
+        let (sameOctets, sameTTL) = old.withUnsafeBufferPointer { left in
+            new.withUnsafeBufferPointer { right in
+                var sameTTL = true
+                for index in left.indices {
+                    if left[index].rdata != right[index].rdata { return (false, false) }
+                    if left[index].ttl != right[index].ttl { sameTTL = false }
+                }
+                return (true, sameTTL)
             }
-            if old[index].ttl != new[index].ttl { sameTTL = false }
         }
         if sameOctets { return sameTTL ? .identical : .ttlOnly }
         return compareCanonical(old, new)

@@ -8,7 +8,7 @@ struct BulkChange: SignalDetector {
     func detect(_ context: SignalContext) -> [Signal] {
         let thresholds = context.options.thresholds
         guard baselineCount >= thresholds.bulkChangeMinimumRRsets, baselineCount > 0 else { return [] }
-        let touched = context.changes.filter { !$0.isRoutineSerialChange }.count
+        let touched = context.indices(where: { !$0.isRoutineSerialChange }).count
         let share = Double(touched) / Double(baselineCount)
         guard share > thresholds.bulkChangeShare else { return [] }
         let percent = Int((share * 100).rounded()), limit = Int((thresholds.bulkChangeShare * 100).rounded())

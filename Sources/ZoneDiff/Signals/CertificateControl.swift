@@ -8,7 +8,8 @@ struct CertificateControl: SignalDetector {
 
     func detect(_ context: SignalContext) -> [Signal] {
         var signals: [Signal] = []
-        for (index, change) in context.changes.enumerated() {
+        for index in context.indices(where: { $0.type == .txt || $0.type == .caa }) {
+            let change = context.changes[index]
             if change.type == .txt, CertificateControl.isACMEChallenge(change.owner),
                change.kind == .added || (change.kind == .changed && !change.addedRData.isEmpty) {
                 let subject = change.owner.parent?.presentation ?? change.owner.presentation

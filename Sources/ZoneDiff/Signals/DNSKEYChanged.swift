@@ -5,8 +5,9 @@ import ZoneModel
 struct DNSKEYChanged: SignalDetector {
     func detect(_ context: SignalContext) -> [Signal] {
         var signals: [Signal] = []
-        for (index, change) in context.changes.enumerated()
-        where change.type == .dnskey && change.owner == context.origin && change.kind != .ttlChanged {
+        for index in context.indices(where: { $0.type == .dnskey && $0.kind != .ttlChanged }) {
+            let change = context.changes[index]
+            guard change.owner == context.origin else { continue }
             let added = keys(change.after, notIn: change.before)
             let removed = keys(change.before, notIn: change.after)
             var parts: [String] = []

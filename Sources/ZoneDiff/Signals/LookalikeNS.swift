@@ -9,8 +9,8 @@ struct LookalikeNS: SignalDetector {
         var apexTargets: [DomainName] = []
         if let apex = context.baseline.apexNS { apexTargets = apex.records.compactMap(\.nameTarget) }
         var signals: [Signal] = []
-        for (index, change) in context.changes.enumerated()
-        where change.type == .ns && change.kind != .removed && change.kind != .ttlChanged {
+        for index in context.indices(where: { $0.type == .ns && $0.kind != .removed && $0.kind != .ttlChanged }) {
+            let change = context.changes[index]
             let before = change.before.compactMap(\.nameTarget)
             var references = Set(apexTargets)
             references.formUnion(before)

@@ -7,7 +7,11 @@ struct MailRedirect: SignalDetector {
     func detect(_ context: SignalContext) -> [Signal] {
         var signals: [Signal] = []
         var addressChanges: [Int] = []
-        for (index, change) in context.changes.enumerated() where change.kind != .ttlChanged {
+        let relevant = context.indices(where: {
+            $0.kind != .ttlChanged && ($0.type == .mx || $0.type == .a || $0.type == .aaaa)
+        })
+        for index in relevant {
+            let change = context.changes[index]
             if change.type == .mx && change.kind != .removed {
                 let verb = change.kind == .added ? "now goes to" : "redirected to"
                 var message = "mail for \(change.owner) \(verb) \(RecordSummary.values(change.after))"
@@ -23,10 +27,12 @@ struct MailRedirect: SignalDetector {
         let hosts = Set(addressChanges.map { context.changes[$0].owner })
         var exchangers: [DomainName: DomainName] = [:]
         for zone in [context.current, context.baseline] {
-            for rrset in zone.rrsets where rrset.type == .mx {
-                for record in rrset.records {
-                    if let exchange = record.mx?.exchange, hosts.contains(exchange), exchangers[exchange] == nil {
-                        exchangers[exchange] = rrset.owner
+            zone.rrsets.withUnsafeBufferPointer { rrsets in
+                for position in rrsets.indices where rrsets[position].type == .mx {
+                    for record in rrsets[position].records {
+                        if let exchange = record.mx?.exchange, hosts.contains(exchange), exchangers[exchange] == nil {
+                            exchangers[exchange] = rrsets[position].owner
+                        }
                     }
                 }
             }

@@ -15,7 +15,7 @@ struct SerialSignals: SignalDetector {
                 "SOA serial went backwards from \(old.serial) to \(new.serial) (RFC 1982); secondaries keep the old zone",
                 before: [oldRecord], after: [newRecord])]
         case .equal:
-            let changed = context.changes.filter { !$0.isRoutineSerialChange }.count
+            let changed = context.indices(where: { !$0.isRoutineSerialChange }).count
             guard changed > 0 else { return [] }
             return [context.zoneSignal(
                 AuditRules.soaSerialUnchanged,

@@ -7,9 +7,10 @@ struct ShadowNameCount: SignalDetector {
     func detect(_ context: SignalContext) -> [Signal] {
         var names: [DomainName] = []
         var indices: [Int] = []
-        for (index, change) in context.changes.enumerated() where change.kind == .added && change.isNewOwner {
+        for index in context.indices(where: { $0.kind == .added && $0.isNewOwner }) {
             indices.append(index)
-            if names.last != change.owner { names.append(change.owner) }
+            let owner = context.changes[index].owner
+            if names.last != owner { names.append(owner) }
         }
         let threshold = context.options.thresholds.shadowNameCount
         guard threshold > 0, names.count >= threshold else { return [] }

@@ -6,8 +6,32 @@ struct SignalContext {
     let current: Zone
     let options: DiffOptions
     let changes: [RRsetChange]
+    /// The fields detectors select on, without the records: filtering over
+    /// these does not copy (and retain) every change for every detector.
+    let traits: [ChangeTraits]
+
+    init(baseline: Zone, current: Zone, options: DiffOptions, changes: [RRsetChange]) {
+        self.baseline = baseline
+        self.current = current
+        self.options = options
+        self.changes = changes
+        var traits: [ChangeTraits] = []
+        traits.reserveCapacity(changes.count)
+        for index in changes.indices {
+            traits.append(ChangeTraits(
+                kind: changes[index].kind, type: changes[index].type, isNewOwner: changes[index].isNewOwner,
+                isRoutineSerialChange: changes[index].isRoutineSerialChange,
+                isWildcard: changes[index].owner.isWildcard))
+        }
+        self.traits = traits
+    }
 
     var origin: DomainName { current.origin }
+
+    /// Indices of the changes whose traits pass `test`.
+    func indices(where test: (ChangeTraits) -> Bool) -> [Int] {
+        traits.indices.filter { test(traits[$0]) }
+    }
 
     /// A signal about the changes at `indices` (the first gives owner, type,
     /// records and location).
@@ -35,4 +59,13 @@ struct SignalContext {
 /// One kind of further finding computed from the changes.
 protocol SignalDetector: Sendable {
     func detect(_ context: SignalContext) -> [Signal]
+}
+
+/// A change's selection fields.
+struct ChangeTraits {
+    var kind: RRsetChange.Kind
+    var type: RRType
+    var isNewOwner: Bool
+    var isRoutineSerialChange: Bool
+    var isWildcard: Bool
 }

@@ -6,7 +6,8 @@ struct TTLLowered: SignalDetector {
     func detect(_ context: SignalContext) -> [Signal] {
         let thresholds = context.options.thresholds
         var signals: [Signal] = []
-        for (index, change) in context.changes.enumerated() where change.kind == .changed || change.kind == .ttlChanged {
+        for index in context.indices(where: { $0.kind == .changed || $0.kind == .ttlChanged }) {
+            let change = context.changes[index]
             guard let old = change.ttlBefore, let new = change.ttlAfter,
                   new <= thresholds.ttlLoweredFloor,
                   Double(new) < Double(old) * thresholds.ttlLoweredRatio else { continue }

@@ -5,7 +5,8 @@ import ZoneModel
 struct WildcardAdded: SignalDetector {
     func detect(_ context: SignalContext) -> [Signal] {
         var signals: [Signal] = []
-        for (index, change) in context.changes.enumerated() where change.kind == .added && change.owner.isWildcard {
+        for index in context.indices(where: { $0.kind == .added && $0.isWildcard }) {
+            let change = context.changes[index]
             signals.append(context.signal(
                 AuditRules.wildcardAdded,
                 "wildcard \(change.owner) \(change.type) added: every name below \(change.owner.parent?.presentation ?? ".") without its own data now resolves to \(RecordSummary.values(change.after))",
