@@ -181,6 +181,15 @@ import ZonePolicy
             #expect(error.line == 4)
         }
         #expect(throws: PolicyError.self) { try Policy.load(contentsOf: directory.appendingPathComponent("absent.yaml").path) }
+
+        let huge = directory.appendingPathComponent("huge.yaml").path
+        try Data(count: Policy.maximumSize + 10).write(to: URL(fileURLWithPath: huge))
+        do {
+            _ = try Policy.load(contentsOf: huge)
+            Issue.record("an oversized policy was read")
+        } catch {
+            #expect(error.message == "policy is larger than \(Policy.maximumSize) bytes")
+        }
     }
 
     @Test func addressRangesMatchTheirPrefixOnly() throws {

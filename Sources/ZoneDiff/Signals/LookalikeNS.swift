@@ -5,22 +5,36 @@ import ZoneModel
 /// `ns1.example.com`). References: the baseline's apex NS targets, the
 /// changed RRset's own former targets and the options' known nameservers.
 struct LookalikeNS: SignalDetector {
+    /// Bounds the comparisons one NS RRset can cause (a zone is untrusted
+    /// input); real NS sets hold a handful of names.
+    static let maximumOwnReferences = 64
+
     func detect(_ context: SignalContext) -> [Signal] {
-        var apexTargets: [DomainName] = []
-        if let apex = context.baseline.apexNS { apexTargets = apex.records.compactMap(\.nameTarget) }
+        var global = Set(context.options.knownNameservers)
+        if let apex = context.baseline.apexNS { global.formUnion(apex.records.compactMap(\.nameTarget)) }
+        let globalReferences = global.sorted()
+        // Targets repeat across delegations: each distinct one is measured
+        // against the zone-wide references once.
+        var globalMatches: [DomainName: (DomainName, Lookalike.Match)?] = [:]
         var signals: [Signal] = []
         for index in context.indices(where: { $0.type == .ns && $0.kind != .removed && $0.kind != .ttlChanged }) {
             let change = context.changes[index]
-            let before = change.before.compactMap(\.nameTarget)
-            var references = Set(apexTargets)
-            references.formUnion(before)
-            references.formUnion(context.options.knownNameservers)
-            let sortedReferences = references.sorted()
-            for target in change.after.compactMap(\.nameTarget) where !references.contains(target) {
-                guard let (reference, reason) = Lookalike.closest(to: target, among: sortedReferences) else { continue }
+            let before = Set(change.before.compactMap(\.nameTarget))
+            let ownReferences = before.sorted().prefix(LookalikeNS.maximumOwnReferences)
+            for target in Set(change.after.compactMap(\.nameTarget)).sorted()
+            where !before.contains(target) && !global.contains(target) {
+                if globalMatches[target] == nil {
+                    globalMatches[target] = .some(Lookalike.closestMatch(to: target, among: globalReferences))
+                }
+                var best = globalMatches[target] ?? nil
+                if let own = Lookalike.closestMatch(to: target, among: Array(ownReferences)),
+                   best == nil || own.1.rank < best!.1.rank {
+                    best = own
+                }
+                guard let (reference, match) = best else { continue }
                 signals.append(context.signal(
                     AuditRules.lookalikeNS,
-                    "NS target \(target) of \(change.owner) looks like \(reference) but is not it (\(reason))",
+                    "NS target \(target) of \(change.owner) looks like \(reference) but is not it (\(match.reason))",
                     changes: [index]))
             }
         }
@@ -38,12 +52,16 @@ public enum Lookalike {
     /// The reference `candidate` resembles most, and why; look-alike
     /// characters beat another suffix, which beats fewer edits.
     public static func closest(to candidate: DomainName, among references: [DomainName]) -> (DomainName, String)? {
-        var best: (reference: DomainName, match: Match)?
+        closestMatch(to: candidate, among: references).map { ($0.0, $0.1.reason) }
+    }
+
+    static func closestMatch(to candidate: DomainName, among references: [DomainName]) -> (DomainName, Match)? {
+        var best: (DomainName, Match)?
         for reference in references {
             guard let match = match(candidate, reference) else { continue }
-            if best == nil || match.rank < best!.match.rank { best = (reference, match) }
+            if best == nil || match.rank < best!.1.rank { best = (reference, match) }
         }
-        return best.map { ($0.reference, $0.match.reason) }
+        return best
     }
 
     struct Match {
@@ -130,28 +148,37 @@ public enum Lookalike {
     private static func isLetter(_ byte: UInt8) -> Bool { byte &- 97 < 26 }
 
     /// Optimal string alignment distance (edits and adjacent swaps), or
-    /// `limit + 1` as soon as it must exceed `limit`.
+    /// `limit + 1` as soon as it must exceed `limit`. Only the diagonal band
+    /// of width `2 * limit + 1` is computed: O(length * limit).
     static func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
         if abs(a.count - b.count) > limit { return limit + 1 }
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        var previous2 = [Int](repeating: 0, count: b.count + 1)
-        var previous = Array(0...b.count)
-        var row = [Int](repeating: 0, count: b.count + 1)
+        let beyond = limit + 1
+        let width = b.count + 1
+        var previous2 = [Int](repeating: beyond, count: width)
+        var previous = [Int](repeating: beyond, count: width)
+        var row = [Int](repeating: beyond, count: width)
+        for j in 0...min(b.count, limit) { previous[j] = j }
         for i in 1...a.count {
-            row[0] = i
-            var best = row[0]
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                var value = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    value = min(value, previous2[j - 2] + 1)
+            let low = max(1, i - limit), high = min(b.count, i + limit)
+            // Cells just outside the band may hold values from three rows ago.
+            row[low - 1] = low == 1 ? min(i, beyond) : beyond
+            if high + 1 < width { row[high + 1] = beyond }
+            var best = row[low - 1]
+            if low <= high {
+                for j in low...high {
+                    let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                    var value = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost)
+                    if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                        value = min(value, previous2[j - 2] + 1)
+                    }
+                    row[j] = min(value, beyond)
+                    best = min(best, row[j])
                 }
-                row[j] = value
-                best = min(best, value)
             }
-            if best > limit { return limit + 1 }
+            if best > limit { return beyond }
             (previous2, previous, row) = (previous, row, previous2)
         }
-        return min(previous[b.count], limit + 1)
+        return min(previous[b.count], beyond)
     }
 }
