@@ -26,8 +26,13 @@ struct ChangeClassifier {
         case .ds:
             return zones.contains { $0.kind(of: owner) == .delegation } ? .delegationSigner : .data
         case .a, .aaaa:
+            // Addresses at a cut (a nameserver named like the cut) or below it are glue.
             for zone in zones {
-                if case let .belowCut(cut) = zone.kind(of: owner) { return .glue(cut: cut) }
+                switch zone.kind(of: owner) {
+                case .delegation: return .glue(cut: owner)
+                case let .belowCut(cut): return .glue(cut: cut)
+                default: continue
+                }
             }
             return .data
         default:

@@ -77,6 +77,17 @@ import ZoneModel
         #expect(result.changes.contains { $0.role == .glue(cut: try! DomainName("dev.example.com.")) })
     }
 
+    @Test func addressAtTheCutItselfIsGlue() throws {
+        var lines = Fixture.baseline
+        lines.append("lab 3600 IN NS lab.example.com.")
+        lines.append("lab 3600 IN A 192.0.2.70")
+        let baseline = try Fixture.zone(lines, file: "baseline.zone")
+        try lines.replace("lab 3600 IN A 192.0.2.70", with: "lab 3600 IN A 203.0.113.70")
+        let result = ZoneDiffer.diff(baseline: baseline, current: try Fixture.zone(lines))
+        #expect(result.findings.rules == ["delegation.glue-changed", "zone.soa-serial-unchanged"])
+        #expect(result.changes.first?.role == .glue(cut: try DomainName("lab.example.com.")))
+    }
+
     @Test func glueAddedForAnExistingDelegation() throws {
         let result = try Fixture.diff { $0.append("ns1.dev 3600 IN AAAA 2001:db8::53") }
         #expect(result.findings.rules == ["delegation.glue-changed"])
