@@ -153,6 +153,7 @@ import ZoneModel
         #expect(result.findings.rules == ["dnssec.dnskey-changed", "dnssec.signing-removed", "record.removed", "record.removed"])
         let signal = try result.findings.only("dnssec.signing-removed")
         #expect(signal.severity == .critical)
+        #expect(signal.type == .dnskey)
         #expect(signal.before.count == 2)
     }
 
@@ -206,6 +207,9 @@ import ZoneModel
         let signal = try result.findings.only("zone.bulk-change")
         #expect(signal.severity == .high)
         #expect(signal.message == "6 of 17 RRsets changed (35%, more than the 30% allowed in one change)")
+        #expect(signal.owner == (try DomainName("example.com.")))
+        #expect(signal.type == nil)
+        #expect(signal.location == SourceLocation(file: "current.zone", line: 1, column: 1))
         var relaxed = DiffOptions()
         relaxed.thresholds.bulkChangeShare = 0.5
         let quiet = try Fixture.diff(options: relaxed) { lines in

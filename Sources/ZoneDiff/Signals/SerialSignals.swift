@@ -13,14 +13,14 @@ struct SerialSignals: SignalDetector {
             return [context.zoneSignal(
                 AuditRules.soaSerialDecreased,
                 "SOA serial went backwards from \(old.serial) to \(new.serial) (RFC 1982); secondaries keep the old zone",
-                before: [oldRecord], after: [newRecord])]
+                type: .soa, before: [oldRecord], after: [newRecord])]
         case .equal:
             let changed = context.indices(where: { !$0.isRoutineSerialChange }).count
             guard changed > 0 else { return [] }
             return [context.zoneSignal(
                 AuditRules.soaSerialUnchanged,
                 "\(changed) RRset\(changed == 1 ? "" : "s") changed but the SOA serial is still \(new.serial); secondaries will not pick the change up",
-                before: [oldRecord], after: [newRecord])]
+                type: .soa, before: [oldRecord], after: [newRecord])]
         }
     }
 }

@@ -45,12 +45,12 @@ struct SignalContext {
         return Signal(finding: finding, changeIndices: indices)
     }
 
-    /// A zone-level signal, located at the current SOA.
-    func zoneSignal(_ rule: AuditRule, _ message: String, changes indices: [Int] = [],
+    /// A zone-level signal at the apex, located at the current SOA.
+    func zoneSignal(_ rule: AuditRule, _ message: String, type: RRType? = nil, changes indices: [Int] = [],
                     before: [Record] = [], after: [Record] = []) -> Signal {
         let soa = current.rrset(origin, .soa)?.records ?? []
         let location = soa.first?.location ?? baseline.rrset(baseline.origin, .soa)?.records.first?.location
-        let finding = rule.finding(message, zone: origin, owner: origin, type: .soa,
+        let finding = rule.finding(message, zone: origin, owner: origin, type: type,
                                    before: before, after: after, location: location)
         return Signal(finding: finding, changeIndices: indices)
     }

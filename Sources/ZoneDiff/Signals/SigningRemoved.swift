@@ -9,6 +9,6 @@ struct SigningRemoved: SignalDetector {
         return [context.zoneSignal(
             AuditRules.signingRemoved,
             "the baseline of \(context.origin) is signed but the zone is not: DNSSEC protection is gone",
-            changes: indices, before: keys)]
+            type: .dnskey, changes: indices, before: keys)]
     }
 }
