@@ -27,12 +27,12 @@ struct MailRedirect: SignalDetector {
         let hosts = Set(addressChanges.map { context.changes[$0].owner })
         var exchangers: [DomainName: DomainName] = [:]
         for zone in [context.current, context.baseline] {
-            zone.rrsets.withUnsafeBufferPointer { rrsets in
-                for position in rrsets.indices where rrsets[position].type == .mx {
-                    for record in rrsets[position].records {
-                        if let exchange = record.mx?.exchange, hosts.contains(exchange), exchangers[exchange] == nil {
-                            exchangers[exchange] = rrsets[position].owner
-                        }
+            let rrsets = zone.rrsets
+            for position in rrsets.indices where rrsets.type(at: position) == .mx {
+                let rrset = rrsets[position]
+                for record in rrset.records {
+                    if let exchange = record.mx?.exchange, hosts.contains(exchange), exchangers[exchange] == nil {
+                        exchangers[exchange] = rrset.owner
                     }
                 }
             }
