@@ -48,10 +48,10 @@ public struct JUnitReporter: Reporter {
         var out = OutputBuffer(capacity: 300 * prepared.findings.count + 1024)
         out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         for banner in report.banners {
-            // "--" may not appear inside an XML comment.
-            var text = XMLText.content(banner)
+            // "--" may not appear inside an XML comment; the " -->" that
+            // follows keeps a final "-" from touching the end marker.
+            var text = XMLText.content(UnsafeCharacters.escaped(banner))
             while text.contains("--") { text = text.replacingOccurrences(of: "--", with: "- -") }
-            if text.hasSuffix("-") { text += " " }
             out.write("<!-- " + text + " -->\n")
         }
         out.write("<testsuites name=\"" + escape(report.tool.name + " " + report.command) + "\"")
