@@ -9,7 +9,9 @@ struct JSONWriter {
     private struct Frame {
         let isObject: Bool
         var count = 0
+        #if DEBUG
         var lastKey: String?
+        #endif
     }
 
     private(set) var output = OutputBuffer()
@@ -49,17 +51,17 @@ struct JSONWriter {
     }
 
     mutating func key(_ name: String) {
-        guard var frame = frames.popLast(), frame.isObject, !afterKey else {
-            preconditionFailure("a JSON key outside an object")
-        }
+        let top = frames.count - 1
+        precondition(top >= 0 && frames[top].isObject && !afterKey, "a JSON key outside an object")
+        #if DEBUG
         assert(
-            frame.lastKey.map { $0.utf8.lexicographicallyPrecedes(name.utf8) } ?? true,
-            "JSON keys out of order: \(frame.lastKey ?? "") before \(name)"
+            frames[top].lastKey.map { $0.utf8.lexicographicallyPrecedes(name.utf8) } ?? true,
+            "JSON keys out of order: \(frames[top].lastKey ?? "") before \(name)"
         )
-        if frame.count > 0 { output.write(UInt8(ascii: ",")) }
-        frame.count += 1
-        frame.lastKey = name
-        frames.append(frame)
+        frames[top].lastKey = name
+        #endif
+        if frames[top].count > 0 { output.write(UInt8(ascii: ",")) }
+        frames[top].count += 1
         newlineAndIndent()
         JSONWriter.appendString(name, to: &output)
         output.write(": ")
@@ -140,17 +142,17 @@ struct JSONWriter {
             afterKey = false
             return
         }
-        guard var frame = frames.popLast() else { return }
-        assert(!frame.isObject, "a JSON value in an object needs a key")
-        if frame.count > 0 { output.write(UInt8(ascii: ",")) }
-        frame.count += 1
-        frames.append(frame)
+        let top = frames.count - 1
+        guard top >= 0 else { return }
+        assert(!frames[top].isObject, "a JSON value in an object needs a key")
+        if frames[top].count > 0 { output.write(UInt8(ascii: ",")) }
+        frames[top].count += 1
         newlineAndIndent()
     }
 
     private mutating func newlineAndIndent() {
         output.newline()
-        for _ in 0..<frames.count { output.write("  ") }
+        for _ in 0..<(2 * frames.count) { output.write(UInt8(ascii: " ")) }
     }
 
     // MARK: String escaping (RFC 8259 section 7)

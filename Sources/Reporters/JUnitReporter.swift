@@ -36,7 +36,8 @@ public struct JUnitReporter: Reporter {
         var totalFailures = 0
         for group in prepared.groups {
             var byRule: [RuleID: TestCase] = [:]
-            for item in group.active {
+            for position in group.active {
+                let item = prepared.findings[position]
                 byRule[item.finding.rule, default: TestCase(rule: item.finding.rule)].findings.append(item)
             }
             let cases = byRule.values.sorted { $0.rule < $1.rule }

@@ -9,7 +9,7 @@ import ZoneModel
 @Suite("Scale")
 struct ScaleTests {
     static var count: Int {
-        ProcessInfo.processInfo.environment["ZONEAUDIT_REPORT_SCALE"].flatMap(Int.init) ?? 20_000
+        ProcessInfo.processInfo.environment["ZONEAUDIT_REPORT_SCALE"].flatMap(Int.init) ?? 5_000
     }
 
     static func report(findings count: Int) -> Report {
