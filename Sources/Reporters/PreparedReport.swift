@@ -10,6 +10,18 @@ struct PreparedFinding {
     var isResolved: Bool { state == .resolved }
 }
 
+/// A finding behind a reference, so that sorting moves and compares one
+/// pointer per finding.
+private final class SortEntry {
+    let finding: Finding
+    let index: Int
+
+    init(_ finding: Finding, index: Int) {
+        self.finding = finding
+        self.index = index
+    }
+}
+
 /// The findings of one zone (or of no zone), as positions in
 /// `PreparedReport.findings`, in report order.
 struct ZoneGroup {
@@ -39,9 +51,12 @@ struct PreparedReport {
     init(_ report: Report) {
         self.report = report
         let source = report.findings
-        // Sorting positions instead of findings: a Finding is large, and a
-        // merge sort that moves values pays for every move.
-        let order = source.indices.sorted { Finding.reportOrder(source[$0], source[$1]) }
+        // Sorting references instead of findings: a Finding is large, and
+        // both the sort's moves and each comparison's arguments would copy it
+        // (a retain and a release for every field) millions of times.
+        let order = source.indices.map { SortEntry(source[$0], index: $0) }
+            .sorted { Finding.reportOrder($0.finding, $1.finding) }
+            .map(\.index)
         let history = report.history
         var findings: [PreparedFinding] = []
         findings.reserveCapacity(order.count)
