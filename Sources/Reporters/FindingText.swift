@@ -100,7 +100,7 @@ enum FindingText {
     private static func transition<T: BinaryInteger>(_ before: T?, _ after: T?) -> String? {
         switch (before, after) {
         case let (before?, after?): "\(before) -> \(after)"
-        case let (before?, nil): "\(before) -> ?"
+        case let (before?, nil): "\(before)"
         case let (nil, after?): "\(after)"
         case (nil, nil): nil
         }
