@@ -189,8 +189,10 @@ public struct ZoneBuilder: Sendable {
         keyArena.withUnsafeBufferPointer { keys in
             order.sort { leftIndex, rightIndex in
                 let leftOffset = keyOffset[leftIndex], rightOffset = keyOffset[rightIndex]
-                if leftOffset != rightOffset {
-                    let leftLength = Int(keyLength[leftIndex]), rightLength = Int(keyLength[rightIndex])
+                let leftLength = Int(keyLength[leftIndex]), rightLength = Int(keyLength[rightIndex])
+                // Equal offsets alone do not mean one key: the root's key is
+                // empty and shares its offset with the key made after it.
+                if leftOffset != rightOffset || leftLength != rightLength {
                     let common = min(leftLength, rightLength)
                     let order = memcmp(keys.baseAddress! + Int(leftOffset), keys.baseAddress! + Int(rightOffset), common)
                     if order != 0 { return order < 0 }
