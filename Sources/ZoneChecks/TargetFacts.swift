@@ -60,10 +60,8 @@ struct ZoneLookup {
         return facts
     }
 
+    /// For a target below the origin.
     private func computeFacts(for target: DomainName) -> TargetFacts {
-        guard target.isSubdomain(of: zone.origin) else {
-            return TargetFacts(place: .outside, hasAddress: false, isCNAME: false, answeringName: target)
-        }
         let place = self.place(of: target)
         // Fewest lookups first: most targets have an A record.
         func answer(_ name: DomainName) -> (hasAddress: Bool, isCNAME: Bool) {
