@@ -5,7 +5,7 @@ import ZoneModel
 struct CheckRun {
     let zone: Zone
     let options: ZoneCheckOptions
-    let lookup: ZoneLookup
+    var lookup: ZoneLookup
     private(set) var findings: [Finding] = []
     private var counts: [RuleID: Int] = [:]
     /// The zone holds A (AAAA) records somewhere: glue counts, as for BIND.
@@ -25,17 +25,19 @@ struct CheckRun {
     /// Records one finding: `owner: message (info)`, as Knot prints them.
     mutating func report(
         _ rule: ZoneCheckRule, owner: DomainName?, type: RRType? = nil,
-        records: [Record] = [], location: SourceLocation?, info: String? = nil
+        records: @autoclosure () -> [Record] = [], location: SourceLocation?,
+        info: @autoclosure () -> String? = nil
     ) {
         guard isEnabled(rule) else { return }
         let count = counts[rule.id, default: 0] + 1
         counts[rule.id] = count
         guard count <= options.maxFindingsPerRule else { return }
+        // Text and record copies only for findings that are kept.
         var message = owner.map { "\($0.presentation): \(rule.message)" } ?? rule.message
-        if let info { message += " (\(info))" }
+        if let info = info() { message += " (\(info))" }
         findings.append(Finding(
             rule: rule.id, severity: rule.severity, message: message, zone: zone.origin,
-            owner: owner, type: type, after: records, location: location))
+            owner: owner, type: type, after: records(), location: location))
     }
 
     /// The findings, with one note per rule that went over the cap.

@@ -19,10 +19,27 @@ struct NameNode {
     let name: DomainName
     let rrsets: ArraySlice<RRset>
     let position: Position
+    /// Bit n set when the name has type n (types 1 to 63), bit 0 for any
+    /// other type: most checks look for one type and leave at once.
+    let typeMask: UInt64
 
-    func rrset(_ type: RRType) -> RRset? { rrsets.first { $0.type == type } }
+    static func bit(_ type: RRType) -> UInt64 { type.rawValue < 64 ? 1 << UInt64(type.rawValue) : 1 }
 
-    func has(_ type: RRType) -> Bool { rrsets.contains { $0.type == type } }
+    static func typeMask(of rrsets: ArraySlice<RRset>) -> UInt64 {
+        var mask: UInt64 = 0
+        for rrset in rrsets { mask |= bit(rrset.type) }
+        return mask
+    }
+
+    func has(_ type: RRType) -> Bool {
+        guard typeMask & NameNode.bit(type) != 0 else { return false }
+        return type.rawValue < 64 || rrsets.contains { $0.type == type }
+    }
+
+    func rrset(_ type: RRType) -> RRset? {
+        guard typeMask & NameNode.bit(type) != 0 else { return nil }
+        return rrsets.first { $0.type == type }
+    }
 
     /// Apex or ordinary data: the names whose records the zone really serves.
     var isAuthoritative: Bool { position == .apex || position == .authoritative }

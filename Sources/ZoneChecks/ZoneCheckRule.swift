@@ -65,10 +65,10 @@ extension ZoneCheckRule {
         message: "DNAME and NS at one name below the apex", reference: "RFC 6672 section 2.3")
     public static let belowDNAME = ZoneCheckRule(
         id: "zone.below-dname", severity: .high, level: .mandatory,
-        message: "name below a DNAME (never served)", reference: "RFC 6672 section 2.3")
+        message: "name below a DNAME, never served", reference: "RFC 6672 section 2.3")
     public static let dsAtApex = ZoneCheckRule(
         id: "zone.ds-at-apex", severity: .high, level: .mandatory,
-        message: "DS record at the zone apex (it belongs in the parent zone)", reference: "RFC 4034 section 5; RFC 4035 section 2.4")
+        message: "DS record at the zone apex, where only the parent zone may have it", reference: "RFC 4034 section 5; RFC 4035 section 2.4")
     public static let dsNotAtDelegation = ZoneCheckRule(
         id: "zone.ds-not-at-delegation", severity: .high, level: .mandatory,
         message: "DS record at a name that is not a delegation point", reference: "RFC 4034 section 5; RFC 4035 section 2.4")
@@ -81,7 +81,7 @@ extension ZoneCheckRule {
         reference: "RFC 4509, RFC 6605, RFC 9558, RFC 9563; Knot check_ds")
     public static let glueMissing = ZoneCheckRule(
         id: "zone.glue-missing", severity: .high, level: .integrity,
-        message: "name server inside the zone has no address record (missing glue)",
+        message: "name server inside the zone has no address record: missing glue",
         reference: "RFC 1034 section 4.2.1; RFC 9471")
     public static let targetIsCNAME = ZoneCheckRule(
         id: "zone.target-is-cname", severity: .high, level: .integrity,
@@ -98,7 +98,7 @@ extension ZoneCheckRule {
         reference: "RFC 1035 section 3.3.9; named-checkzone check-mx")
     public static let occludedData = ZoneCheckRule(
         id: "zone.occluded-data", severity: .medium, level: .integrity,
-        message: "data at or below a zone cut that is not glue (never served)", reference: "RFC 2181 section 6; RFC 4035 section 2.2")
+        message: "data at or below a zone cut that is not glue, never served", reference: "RFC 2181 section 6; RFC 4035 section 2.2")
     public static let spfWithoutTXT = ZoneCheckRule(
         id: "zone.spf-without-txt", severity: .low, level: .advisory,
         message: "SPF record without a TXT SPF record", reference: "RFC 7208 section 3.1 and 14.1; named-checkzone")

@@ -24,9 +24,9 @@ public enum ZoneChecker {
         }
         let nameChecks = self.nameChecks.filter { options.levels.contains($0.level) }
         walkNames(of: zone) { node in
-            for rrset in node.rrsets where rrset.type == .a || rrset.type == .aaaa {
-                if case .belowDNAME = node.position { continue }
-                if rrset.type == .a { run.sawA = true } else { run.sawAAAA = true }
+            if case .belowDNAME = node.position {} else {
+                run.sawA = run.sawA || node.has(.a)
+                run.sawAAAA = run.sawAAAA || node.has(.aaaa)
             }
             for check in nameChecks { check.run(node, &run) }
         }
@@ -100,6 +100,7 @@ public enum ZoneChecker {
                 position += 1
             }
             let slice = group[...]
+            let mask = NameNode.typeMask(of: slice)
             guard name.isSubdomain(of: origin) else { continue }
             if let current = cut, !name.isSubdomain(of: current) { cut = nil }
             if let current = dname, !name.isSubdomain(of: current) { dname = nil }
@@ -111,7 +112,7 @@ public enum ZoneChecker {
                 position = .belowCut(owner)
             } else if name == origin {
                 position = .apex
-            } else if slice.contains(where: { $0.type == .ns }) {
+            } else if mask & NameNode.bit(.ns) != 0 {
                 position = .delegation
                 cut = name
             } else {
@@ -119,10 +120,10 @@ public enum ZoneChecker {
             }
             // Only an authoritative DNAME rewrites the names below it; one at a
             // cut is the child zone's (RFC 6672 section 2.3 keeps it off cuts anyway).
-            if position == .apex || position == .authoritative, slice.contains(where: { $0.type == .dname }) {
+            if position == .apex || position == .authoritative, mask & NameNode.bit(.dname) != 0 {
                 dname = name
             }
-            body(NameNode(name: name, rrsets: slice, position: position))
+            body(NameNode(name: name, rrsets: slice, position: position, typeMask: mask))
         }
     }
 }

@@ -127,3 +127,46 @@ import ZoneModel
         #expect(findings.first?.level == .warning)
     }
 }
+
+@Suite struct RootAndRepeatedTargetTests {
+    @Test func rootZoneDelegationsNeedGlueOnlyBelowThemselves() {
+        var zone = TestZone(".")
+        zone.soa("@")
+        zone.ns("@", "a.root-servers.net.")
+        zone.ns("net.", "a.gtld-servers.net.")
+        zone.a("a.gtld-servers.net.", "192.5.6.30")
+        zone.ns("org.", "a0.org.afilias-nst.info.")
+        zone.ns("info.", "a0.info.afilias-nst.info.")
+        zone.a("a0.info.afilias-nst.info.", "199.254.31.1")
+        // org's server lies below info.: the info delegation answers for it.
+        #expect(zone.check().isEmpty)
+        zone.ns("example.", "ns.example.")
+        let findings = zone.check().with(.glueMissing)
+        #expect(findings.map(\.owner) == [zone.name("example.")])
+    }
+
+    @Test func repeatedTargetsGiveTheSameAnswerEveryTime() {
+        // Many MX records naming the same hosts go through the lookup cache.
+        var zone = TestZone.standard()
+        zone.a("mail", "192.0.2.25")
+        for index in 0..<50 {
+            zone.mx("m\(index)", 10, "mail")
+            zone.mx("m\(index)", 20, "nomail")
+            zone.mx("m\(index)", 30, "MAIL")
+        }
+        let findings = zone.check()
+        #expect(findings.count(of: .targetNoAddress) == 50)
+        #expect(findings.with(.targetNoAddress).allSatisfy { $0.message.contains("MX nomail.example.com.") })
+    }
+
+    @Test func delegationNameServerBelowADNAMEIsReported() {
+        // BIND delegating-ns-address-below-dname.db.
+        var zone = TestZone.standard()
+        zone.ns("sub", "ns.sub2")
+        zone.dname("sub2", "example.net.")
+        zone.a("ns.sub2", "192.168.0.2")
+        let findings = zone.check()
+        #expect(findings.with(.targetBelowDNAME).map(\.owner) == [zone.name("sub")])
+        #expect(findings.with(.belowDNAME).map(\.owner) == [zone.name("ns.sub2")])
+    }
+}

@@ -23,8 +23,9 @@ enum ApexChecks {
 
     static func soaBelowApex(_ node: NameNode, _ run: inout CheckRun) {
         guard node.position != .apex, let soa = node.rrset(.soa) else { return }
+        let apex = run.zone.origin
         run.report(.soaNotAtApex, owner: node.name, type: .soa, records: soa.records,
-                   location: soa.location, info: "the apex is \(run.zone.origin.presentation)")
+                   location: soa.location, info: "the apex is \(apex.presentation)")
     }
 
     /// Where the zone text starts: the anchor for a finding about something missing.

@@ -4,7 +4,7 @@ import ZoneModel
 /// a target inside the zone must be a host name with an address, not an alias.
 enum TargetChecks {
     static func mailAndService(_ node: NameNode, _ run: inout CheckRun) {
-        guard node.isAuthoritative else { return }
+        guard node.isAuthoritative, node.has(.mx) || node.has(.srv) else { return }
         for rrset in node.rrsets where rrset.type == .mx || rrset.type == .srv {
             for record in rrset.records {
                 // "." is "no mail" (RFC 7505) or "no service" (RFC 2782).
