@@ -106,7 +106,7 @@ let package = Package(
         ),
         .testTarget(name: "DNSSECTests", dependencies: ["DNSSEC", "LDNS", "ZoneParser"], swiftSettings: swiftSettings),
         .testTarget(name: "BaselineTests", dependencies: ["Baseline", "LDNS", "ZoneParser"], swiftSettings: swiftSettings),
-        .testTarget(name: "TransferTests", dependencies: ["Transfer", "LDNS", "ZoneParser"], swiftSettings: swiftSettings),
+        .testTarget(name: "TransferTests", dependencies: ["Transfer", "LDNS", "ZoneParser", "ZoneAuditKit", "Baseline"], swiftSettings: swiftSettings),
         .testTarget(name: "ZoneAuditKitTests", dependencies: ["ZoneAuditKit"], swiftSettings: swiftSettings),
         .testTarget(name: "CLITests", dependencies: ["ZoneAuditKit"], swiftSettings: swiftSettings),
     ]

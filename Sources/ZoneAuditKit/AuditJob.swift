@@ -114,8 +114,11 @@ public struct AuditJob: Sendable {
         if !parentServers.isEmpty {
             let addresses = try parentServers.map(AuditJob.address)
             do {
+                // Unsigned: the TSIG key is the zone's transfer key, which the
+                // parent's (registry's) servers do not know; a query signed
+                // with it is refused (BADKEY) and shows them the key's name.
                 let check = try DelegationChecker.check(
-                    baseline: DelegationBaseline(zone: baseline), parentServers: addresses, tsig: key,
+                    baseline: DelegationBaseline(zone: baseline), parentServers: addresses, tsig: nil,
                     timeout: read.transferLimits.timeout)
                 findings.append(contentsOf: check.findings)
                 parentDS = check.parentDS
