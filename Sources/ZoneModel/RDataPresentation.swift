@@ -9,7 +9,8 @@
 /// the RFC 3597 generic form instead, as are unknown types.
 public enum RDataPresentation {
     public static func append(type: RRType, rdata: [UInt8], to out: inout [UInt8]) {
-        guard !RDataTextCompatibility.printsGenerically(type) else {
+        guard !RDataTextCompatibility.printsGenerically(type),
+              !RDataTextCompatibility.ldnsMisreadsTypedText(type: type, rdata: rdata) else {
             appendGeneric(rdata, to: &out)
             return
         }
@@ -81,18 +82,16 @@ public enum RDataPresentation {
             out.append(48 + UInt8(value))
             return
         }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
-            var count = 0
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 octets, room for 20 digits
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var position = 24
             var rest = value
             while rest > 0 {
-                buffer[count] = 48 + UInt8(rest % 10)
+                position -= 1
+                buffer[position] = 48 + UInt8(rest % 10)
                 rest /= 10
-                count += 1
             }
-            while count > 0 {
-                count -= 1
-                out.append(buffer[count])
-            }
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[position...]))
         }
     }
 }
@@ -113,7 +112,7 @@ extension Record {
         out.append(9)
         out.append(contentsOf: rrClass.mnemonic.utf8)
         out.append(9)
-        out.append(contentsOf: RDataTextCompatibility.mnemonic(type).utf8)
+        RDataTextCompatibility.appendMnemonic(type, to: &out)
         out.append(9)
         RDataPresentation.append(type: type, rdata: rdata, to: &out)
     }

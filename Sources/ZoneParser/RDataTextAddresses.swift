@@ -8,6 +8,10 @@ func appendIPv4(_ text: ArraySlice<UInt8>, to out: inout [UInt8]) -> Bool {
 }
 
 func parseIPv4(_ text: ArraySlice<UInt8>) -> UInt32? {
+    text.withUnsafeBufferPointer { parseIPv4($0) }
+}
+
+func parseIPv4(_ text: UnsafeBufferPointer<UInt8>) -> UInt32? {
     var result: UInt32 = 0
     var octets = 0
     var value = 0
@@ -39,8 +43,8 @@ func parseIPv4(_ text: ArraySlice<UInt8>) -> UInt32? {
 func appendIPv6(_ text: ArraySlice<UInt8>, to out: inout [UInt8]) -> Bool {
     guard text.count >= 2, text.count <= 45 else { return false }
     return withUnsafeTemporaryAllocation(of: UInt16.self, capacity: 8) { groups -> Bool in
-        guard let count = parseIPv6Groups(text, into: groups) else { return false }
-        _ = count
+        let parsed = text.withUnsafeBufferPointer { parseIPv6Groups($0, into: groups) }
+        guard parsed != nil else { return false }
         for group in groups {
             out.append(UInt8(group >> 8))
             out.append(UInt8(group & 0xFF))
@@ -50,7 +54,7 @@ func appendIPv6(_ text: ArraySlice<UInt8>, to out: inout [UInt8]) -> Bool {
 }
 
 /// Fills the eight groups; nil when the text is not an IPv6 address.
-private func parseIPv6Groups(_ text: ArraySlice<UInt8>, into groups: UnsafeMutableBufferPointer<UInt16>) -> Int? {
+private func parseIPv6Groups(_ text: UnsafeBufferPointer<UInt8>, into groups: UnsafeMutableBufferPointer<UInt16>) -> Int? {
     for position in 0..<8 { groups[position] = 0 }
     var count = 0
     var gapAt = -1
@@ -73,7 +77,7 @@ private func parseIPv6Groups(_ text: ArraySlice<UInt8>, into groups: UnsafeMutab
         }
         if groupEnd < end && text[groupEnd] == UInt8(ascii: ".") {
             // A dotted quad ends the address (RFC 4291 section 2.2 item 3).
-            guard count <= 6, let quad = parseIPv4(text[index..<end]) else { return nil }
+            guard count <= 6, let quad = parseIPv4(UnsafeBufferPointer(rebasing: text[index..<end])) else { return nil }
             groups[count] = UInt16(quad >> 16)
             groups[count + 1] = UInt16(quad & 0xFFFF)
             count += 2

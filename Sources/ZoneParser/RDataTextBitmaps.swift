@@ -7,23 +7,35 @@ extension RDataTokenReader {
         if isAtEnd { return }
         try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 8192 + 256) { buffer throws(RDataSyntaxError) in
             let bits = UnsafeMutableBufferPointer(rebasing: buffer[0..<8192])
-            // Per window: 0 when unused, else the highest octet used plus one.
+            // Per window in use: the highest octet used plus one.
             let windowLength = UnsafeMutableBufferPointer(rebasing: buffer[8192..<(8192 + 256)])
-            windowLength.initialize(repeating: 0)
-            while !isAtEnd {
-                let value = Int(try rrType())
-                let window = value >> 8, octet = (value & 0xFF) >> 3
-                if windowLength[window] == 0 {
-                    UnsafeMutableBufferPointer(rebasing: bits[(window * 32)..<(window * 32 + 32)]).initialize(repeating: 0)
+            // Which of the 256 windows are in use; only those are initialised.
+            var used: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+            try withUnsafeMutableBytes(of: &used) { usedBytes throws(RDataSyntaxError) in
+                let usedWords = usedBytes.bindMemory(to: UInt64.self)
+                while !isAtEnd {
+                    let value = Int(try rrType())
+                    let window = value >> 8, octet = (value & 0xFF) >> 3
+                    let mask = UInt64(1) << UInt64(window & 63)
+                    if usedWords[window >> 6] & mask == 0 {
+                        usedWords[window >> 6] |= mask
+                        UnsafeMutableBufferPointer(rebasing: bits[(window * 32)..<(window * 32 + 32)]).initialize(repeating: 0)
+                        windowLength[window] = 0
+                    }
+                    bits[window * 32 + octet] |= 0x80 >> UInt8(value & 7)
+                    windowLength[window] = max(windowLength[window], UInt8(octet + 1))
                 }
-                bits[window * 32 + octet] |= 0x80 >> UInt8(value & 7)
-                windowLength[window] = max(windowLength[window], UInt8(octet + 1))
-            }
-            for window in 0..<256 where windowLength[window] != 0 {
-                let length = Int(windowLength[window])
-                out.append(UInt8(window))
-                out.append(UInt8(length))
-                out.append(contentsOf: bits[(window * 32)..<(window * 32 + length)])
+                for word in 0..<4 {
+                    var pending = usedWords[word]
+                    while pending != 0 {
+                        let window = word * 64 + pending.trailingZeroBitCount
+                        pending &= pending - 1
+                        let length = Int(windowLength[window])
+                        out.append(UInt8(window))
+                        out.append(UInt8(length))
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: bits[(window * 32)..<(window * 32 + length)]))
+                    }
+                }
             }
         }
     }

@@ -5,6 +5,18 @@ import ZoneModel
 /// `DomainName`: `@` is the origin, a name without a trailing dot is relative
 /// to it, `\X` quotes a character and `\DDD` is an octet in decimal.
 func appendNameWire(_ text: ArraySlice<UInt8>, origin: DomainName?, to out: inout [UInt8]) throws(NameError) {
+    let failure = text.withUnsafeBufferPointer { buffer -> NameError? in
+        do throws(NameError) {
+            try appendNameWire(buffer, origin: origin, to: &out)
+            return nil
+        } catch {
+            return error
+        }
+    }
+    if let failure { throw failure }
+}
+
+func appendNameWire(_ text: UnsafeBufferPointer<UInt8>, origin: DomainName?, to out: inout [UInt8]) throws(NameError) {
     let start = out.count
     if text.count == 1 {
         if text.first == UInt8(ascii: "@") {

@@ -4,6 +4,10 @@ import ZoneModel
 /// No sign, no hex, no spaces; at most 20 digits are looked at before failing.
 @inline(__always)
 func parseDecimal(_ text: ArraySlice<UInt8>, limit: UInt64) -> UInt64? {
+    text.withUnsafeBufferPointer { parseDecimal($0, limit: limit) }
+}
+
+func parseDecimal(_ text: UnsafeBufferPointer<UInt8>, limit: UInt64) -> UInt64? {
     guard !text.isEmpty, text.count <= 20 else { return nil }
     var value: UInt64 = 0
     for byte in text {

@@ -80,6 +80,10 @@ extension RDataTokenReader {
         case 0, 1, 3, 4, 5, 6:
             guard let value, !value.isEmpty else { throw fail("\(name) needs a value") }
             return try typedValue(key: key, value, fail)
+        case 7:
+            // RFC 9461 section 5: a relative URI template, so never empty.
+            guard let value, !value.isEmpty else { throw fail("dohpath needs a value") }
+            return value
         default:
             return value ?? []
         }
@@ -120,7 +124,7 @@ extension RDataTokenReader {
         default:
             // ech: an ECHConfigList in base64.
             var decoder = Base64Decoder()
-            guard decoder.feed(value, into: &out), decoder.finish(into: &out) else { throw fail("bad base64 in ech") }
+            guard decoder.feed(value[...], into: &out), decoder.finish(into: &out) else { throw fail("bad base64 in ech") }
         }
         return out
     }

@@ -3,6 +3,15 @@ import ZoneModel
 /// Appends `text` with RFC 1035 section 5.1 escapes decoded: `\DDD` is an
 /// octet in decimal, `\X` is X. False on a malformed escape.
 func appendUnescaped(_ text: ArraySlice<UInt8>, to out: inout [UInt8]) -> Bool {
+    text.withUnsafeBufferPointer { appendUnescaped($0, to: &out) }
+}
+
+func appendUnescaped(_ text: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) -> Bool {
+    // Runs without a backslash are copied in one go.
+    guard text.contains(UInt8(ascii: "\\")) else {
+        out.append(contentsOf: text)
+        return true
+    }
     var index = text.startIndex
     let end = text.endIndex
     while index < end {

@@ -167,6 +167,60 @@ enum SharedCorpus {
         #expect(deliberate == 5)
     }
 
+    /// The owner and RDATA tokens of each SVCB/HTTPS record in a zone file
+    /// (an owner is a token in column 1; a record without one has owner "").
+    static func svcbRecords(_ text: String) -> [(owner: String, type: RRType, rdata: ArraySlice<Token>)] {
+        TestTokens.records(text).compactMap { record in
+            guard let typeIndex = record.firstIndex(where: { $0.string == "SVCB" || $0.string == "HTTPS" }) else { return nil }
+            let owner = record.first?.column == 1 ? record[0].string : ""
+            return (owner, record[typeIndex].string == "SVCB" ? .svcb : .https, record[(typeIndex + 1)...])
+        }
+    }
+
+    /// NSD's SVCB/HTTPS cases: the presentation vectors equal the `\#`
+    /// vectors owner by owner; every success case encodes; each of the 32
+    /// failure files holds a record zoneaudit rejects.
+    @Test func nsdSvcbCases() throws {
+        let folder = "nlnetlabs-nsd/tpkg/svcb.tdir/"
+        guard let presentation = SharedCorpus.text(folder + "svcb.test-vectors-pf.zone"),
+              let generic = SharedCorpus.text(folder + "svcb.test-vectors-wf.zone"),
+              let success = SharedCorpus.text(folder + "svcb.success-cases.zone") else { return }
+        var expected: [String: [UInt8]] = [:]
+        for record in Self.svcbRecords(generic) {
+            expected[record.owner] = try RDataText.encode(type: record.type, tokens: record.rdata, origin: nil)
+        }
+        // Draft keys NSD knows and RFC 9460/9461/9540 do not define
+        // (tls-supported-groups, docpath, pvd, oots): zoneaudit reads them only as keyNNNNN.
+        var rejected: [String] = []
+        var compared = 0
+        for record in Self.svcbRecords(presentation) {
+            guard let ours = try? RDataText.encode(type: record.type, tokens: record.rdata, origin: try DomainName("test-vectors.")) else {
+                rejected.append(record.owner)
+                continue
+            }
+            #expect(expected[record.owner].map(TestTokens.hex) == TestTokens.hex(ours), "\(record.owner)")
+            compared += 1
+        }
+        #expect(compared == 23)
+        #expect(rejected.allSatisfy { ["tsg", "docpath", "pvd", "oots"].contains($0.split(separator: "-").first.map(String.init) ?? "") }, "\(rejected)")
+
+        // s02 uses "echconfig", a draft name for ech that RFC 9460 does not keep.
+        for record in Self.svcbRecords(success) where record.owner != "s02" {
+            #expect(throws: Never.self, "\(record.owner)") {
+                _ = try RDataText.encode(type: record.type, tokens: record.rdata, origin: try DomainName("success-cases."))
+            }
+        }
+        for number in 1...32 {
+            let file = folder + "svcb.failure-cases-" + (number < 10 ? "0" : "") + String(number)
+            guard let text = SharedCorpus.text(file) else { return }
+            let records = Self.svcbRecords(text)
+            let failures = records.filter { record in
+                (try? RDataText.encode(type: record.type, tokens: record.rdata, origin: try DomainName("failure-cases."))) == nil
+            }
+            #expect(!records.isEmpty && !failures.isEmpty, "\(file) was accepted")
+        }
+    }
+
     /// The lexer may split `key="value"` into `key=` and a quoted token.
     @Test func svcbValueAsSeparateQuotedToken() throws {
         let bytes = Array("1 foo.example.com. ipv6hint=".utf8)

@@ -53,6 +53,9 @@ import ZoneModel
         Case(type: "TXT", rdata: "ok \"" + String(repeating: "y", count: 256) + "\"", fragment: "character string longer than 255 octets (256)", tokenIndex: 1),
         Case(type: "TXT", rdata: "\"a\\25\"", fragment: "bad escape in character string", tokenIndex: 0),
         Case(type: "HINFO", rdata: "cpu", fragment: "missing a character string", tokenIndex: nil),
+        // RFC 3403's example regexp written as is: "\2" starts a \DDD escape (RFC 1035 5.1), as in ldns.
+        Case(type: "NAPTR", rdata: "100 10 \"\" \"\" \"!^urn:cid:.+@([^\\.]+\\.)(.*)$!\\2!i\" .",
+             fragment: "bad escape in character string", tokenIndex: 4),
         Case(type: "CAA", rdata: "0 iss-ue \"x\"", fragment: "expected a CAA tag (letters and digits), got \"iss-ue\"", tokenIndex: 1),
         Case(type: "CAA", rdata: "0 issue", fragment: "missing a string", tokenIndex: nil),
         // Hex, base64, base32hex.
@@ -123,6 +126,7 @@ import ZoneModel
         Case(type: "HTTPS", rdata: "1 . ipv6hint=::1,x", fragment: "bad IPv6 address \"x\"", tokenIndex: 2),
         Case(type: "HTTPS", rdata: "1 . ech=AAA", fragment: "bad base64 in ech", tokenIndex: 2),
         Case(type: "HTTPS", rdata: "1", fragment: "missing a domain name", tokenIndex: nil),
+        Case(type: "HTTPS", rdata: "1 . dohpath", fragment: "dohpath needs a value", tokenIndex: 2),
         // RFC 3597 generic form, and types without a typed syntax.
         Case(type: "A", rdata: "\\# 3 abcd", fragment: "\\# length 3 does not match the 2 octets of hex data", tokenIndex: 1),
         Case(type: "TYPE999", rdata: "\\# 2 zzzz", fragment: "bad hex \"zzzz\"", tokenIndex: 2),

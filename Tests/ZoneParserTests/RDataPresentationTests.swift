@@ -67,6 +67,18 @@ import ZoneModel
         #expect(RDataPresentation.string(type: .nsec, rdata: nsec) == "b.example. A TYPE260")
     }
 
+    @Test func typedTextLDNSMisreadsIsPrintedGenerically() throws {
+        for (type, text) in [(RRType.wks, "192.0.2.1 tcp"), (.csync, "0 0"), (.ipseckey, "10 0 0 ."),
+                             (.nsec3, "1 1 1 abcd alkmaao A"), (.svcb, "1 . alpn=a\\\\,b")] {
+            let wire = try RDataText.encode(type: type, tokens: TestTokens.tokens(text), origin: nil)
+            #expect(RDataPresentation.string(type: type, rdata: wire).hasPrefix("\\#"), "\(type) \(text)")
+            var typed: [UInt8] = []
+            RDataPresentation.appendTyped(type: type, rdata: wire, to: &typed)
+            #expect(!typed.starts(with: Array("\\#".utf8)), "\(type) \(text)")
+        }
+        #expect(!RDataPresentation.string(type: .svcb, rdata: try RDataText.encode(type: .svcb, tokens: TestTokens.tokens("1 . alpn=h2"), origin: nil)).hasPrefix("\\#"))
+    }
+
     @Test func recordLineIsTabSeparatedAndFullyQualified() throws {
         let rdata = try RDataText.encode(type: .mx, tokens: TestTokens.tokens("10 mail"), origin: TestTokens.origin)
         let record = Record(owner: try DomainName("www.example."), type: .mx, ttl: 3600, rdata: rdata)

@@ -63,10 +63,14 @@ extension PresentationReader {
                     }
                     index += size
                 }
-            case 5:
+            case 5, 7:
                 guard !value.isEmpty else { return false }
                 out.append(UInt8(ascii: "="))
-                RDataEncodings.appendBase64(value, to: &out)
+                if key == 7 {
+                    PresentationReader.appendSvcValue(value, listItem: false, to: &out)
+                } else {
+                    RDataEncodings.appendBase64(value, to: &out)
+                }
             default:
                 if !value.isEmpty {
                     out.append(UInt8(ascii: "="))

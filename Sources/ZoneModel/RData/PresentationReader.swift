@@ -60,7 +60,7 @@ struct PresentationReader {
             RDataPresentation.appendDecimal(UInt64(high) << 32 | UInt64(low), to: &out)
         case .rrType:
             guard let value = uint16() else { return false }
-            out.append(contentsOf: RDataTextCompatibility.mnemonic(RRType(value)).utf8)
+            RDataTextCompatibility.appendMnemonic(RRType(value), to: &out)
         case .algorithm, .uint8Mnemonic:
             // ldns prints algorithms and TLSA fields as numbers.
             guard let value = uint8() else { return false }
@@ -301,7 +301,7 @@ struct PresentationReader {
             for (octet, value) in bits.enumerated() where value != 0 {
                 for bit in 0..<8 where value & (0x80 >> UInt8(bit)) != 0 {
                     if !first { out.append(UInt8(ascii: " ")) }
-                    out.append(contentsOf: RDataTextCompatibility.mnemonic(RRType(UInt16(window) << 8 | UInt16(octet * 8 + bit))).utf8)
+                    RDataTextCompatibility.appendMnemonic(RRType(UInt16(window) << 8 | UInt16(octet * 8 + bit)), to: &out)
                     first = false
                 }
             }
@@ -317,7 +317,7 @@ struct PresentationReader {
         for (octet, value) in bits.enumerated() where value != 0 {
             for bit in 0..<8 where value & (0x80 >> UInt8(bit)) != 0 {
                 if !first { out.append(UInt8(ascii: " ")) }
-                out.append(contentsOf: RDataTextCompatibility.mnemonic(RRType(UInt16(octet * 8 + bit))).utf8)
+                RDataTextCompatibility.appendMnemonic(RRType(UInt16(octet * 8 + bit)), to: &out)
                 first = false
             }
         }

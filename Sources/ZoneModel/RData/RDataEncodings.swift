@@ -7,6 +7,11 @@ public enum RDataEncodings {
     static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     public static func appendBase64(_ bytes: ArraySlice<UInt8>, to out: inout [UInt8]) {
+        out.reserveCapacity(out.count + (bytes.count + 2) / 3 * 4)
+        bytes.withUnsafeBufferPointer { appendBase64($0, to: &out) }
+    }
+
+    static func appendBase64(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         var index = bytes.startIndex
         while index + 3 <= bytes.endIndex {
             let value = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2])
@@ -33,10 +38,23 @@ public enum RDataEncodings {
     }
 
     public static func appendHex(_ bytes: ArraySlice<UInt8>, to out: inout [UInt8]) {
-        for byte in bytes {
-            out.append(hexDigits[Int(byte >> 4)])
-            out.append(hexDigits[Int(byte & 15)])
+        let start = out.count
+        out.append(contentsOf: repeatElement(0, count: bytes.count * 2))
+        out.withUnsafeMutableBufferPointer { buffer in
+            bytes.withUnsafeBufferPointer { source in
+                var position = start
+                for byte in source {
+                    buffer[position] = hexDigitsLower(byte >> 4)
+                    buffer[position + 1] = hexDigitsLower(byte & 15)
+                    position += 2
+                }
+            }
         }
+    }
+
+    @inline(__always)
+    static func hexDigitsLower(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? 48 + nibble : 87 + nibble
     }
 
     public static func appendBase32Hex(_ bytes: ArraySlice<UInt8>, to out: inout [UInt8]) {
@@ -101,7 +119,11 @@ public struct Base64Decoder: Sendable {
 
     /// Feeds one piece; false when it holds a character that is not base64 or
     /// data after padding.
-    public mutating func feed(_ bytes: some Collection<UInt8>, into out: inout [UInt8]) -> Bool {
+    public mutating func feed(_ bytes: ArraySlice<UInt8>, into out: inout [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { feed($0, into: &out) }
+    }
+
+    public mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
         for byte in bytes {
             if byte == UInt8(ascii: "=") {
                 padding += 1
@@ -150,7 +172,11 @@ public struct Base32HexDecoder: Sendable {
 
     public init() {}
 
-    public mutating func feed(_ bytes: some Collection<UInt8>, into out: inout [UInt8]) -> Bool {
+    public mutating func feed(_ bytes: ArraySlice<UInt8>, into out: inout [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { feed($0, into: &out) }
+    }
+
+    public mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
         for byte in bytes {
             if byte == UInt8(ascii: "=") {
                 sawPadding = true
