@@ -9,7 +9,9 @@ struct JSONWriter {
     private struct Frame {
         let isObject: Bool
         var count = 0
+        #if DEBUG
         var lastKey: String?
+        #endif
     }
 
     private(set) var output = OutputBuffer()
@@ -49,17 +51,17 @@ struct JSONWriter {
     }
 
     mutating func key(_ name: String) {
-        guard var frame = frames.popLast(), frame.isObject, !afterKey else {
-            preconditionFailure("a JSON key outside an object")
-        }
+        let top = frames.count - 1
+        precondition(top >= 0 && frames[top].isObject && !afterKey, "a JSON key outside an object")
+        #if DEBUG
         assert(
-            frame.lastKey.map { $0.utf8.lexicographicallyPrecedes(name.utf8) } ?? true,
-            "JSON keys out of order: \(frame.lastKey ?? "") before \(name)"
+            frames[top].lastKey.map { $0.utf8.lexicographicallyPrecedes(name.utf8) } ?? true,
+            "JSON keys out of order: \(frames[top].lastKey ?? "") before \(name)"
         )
-        if frame.count > 0 { output.write(UInt8(ascii: ",")) }
-        frame.count += 1
-        frame.lastKey = name
-        frames.append(frame)
+        frames[top].lastKey = name
+        #endif
+        if frames[top].count > 0 { output.write(UInt8(ascii: ",")) }
+        frames[top].count += 1
         newlineAndIndent()
         JSONWriter.appendString(name, to: &output)
         output.write(": ")
@@ -140,25 +142,27 @@ struct JSONWriter {
             afterKey = false
             return
         }
-        guard var frame = frames.popLast() else { return }
-        assert(!frame.isObject, "a JSON value in an object needs a key")
-        if frame.count > 0 { output.write(UInt8(ascii: ",")) }
-        frame.count += 1
-        frames.append(frame)
+        let top = frames.count - 1
+        guard top >= 0 else { return }
+        assert(!frames[top].isObject, "a JSON value in an object needs a key")
+        if frames[top].count > 0 { output.write(UInt8(ascii: ",")) }
+        frames[top].count += 1
         newlineAndIndent()
     }
 
     private mutating func newlineAndIndent() {
         output.newline()
-        for _ in 0..<frames.count { output.write("  ") }
+        for _ in 0..<(2 * frames.count) { output.write(UInt8(ascii: " ")) }
     }
 
     // MARK: String escaping (RFC 8259 section 7)
 
     /// Writes `value` as a JSON string. Quote and backslash are escaped,
-    /// control characters become `\n`-style or `\u00XX` escapes, DEL and the
-    /// line and paragraph separators U+2028/U+2029 are escaped too so that the
-    /// output is also safe to embed in JavaScript. Everything else is UTF-8.
+    /// control characters become `\n`-style or `\u00XX` escapes. DEL, the C1
+    /// controls, the line and paragraph separators (which JavaScript does not
+    /// allow in strings) and the bidirectional controls are `\uXXXX` too, so
+    /// no viewer shows them raw; they decode to the same string. Everything
+    /// else is UTF-8.
     static func appendString(_ value: String, to output: inout OutputBuffer) {
         output.write(UInt8(ascii: "\""))
         value.withUTF8Bytes { bytes in
@@ -178,9 +182,13 @@ struct JSONWriter {
                 case 0x0D: escape = "\\r"
                 case 0x09: escape = "\\t"
                 case 0x00...0x1F, 0x7F: escape = unicodeEscape(UInt16(byte))
-                case 0xE2 where index + 2 < count && bytes[index + 1] == 0x80
-                    && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                    escape = bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                case 0xC2 where index + 1 < count && bytes[index + 1] >= 0x80 && bytes[index + 1] <= 0x9F:
+                    // C1 controls, U+0080 to U+009F.
+                    escape = unicodeEscape(UInt16(bytes[index + 1]))
+                    width = 2
+                case 0xE2 where index + 2 < count && isEscapedFormatCharacter(bytes[index + 1], bytes[index + 2]):
+                    let scalar = 0x2000 | UInt16(bytes[index + 1] & 0x3F) << 6 | UInt16(bytes[index + 2] & 0x3F)
+                    escape = unicodeEscape(scalar)
                     width = 3
                 default: break
                 }
@@ -198,6 +206,16 @@ struct JSONWriter {
             }
         }
         output.write(UInt8(ascii: "\""))
+    }
+
+    /// The second and third octets of U+2028 and U+2029 (line and
+    /// paragraph separators) and of the bidirectional controls U+200E,
+    /// U+200F, U+202A to U+202E and U+2066 to U+2069.
+    private static func isEscapedFormatCharacter(_ second: UInt8, _ third: UInt8) -> Bool {
+        switch (second, third) {
+        case (0x80, 0x8E), (0x80, 0x8F), (0x80, 0xA8...0xAE), (0x81, 0xA6...0xA9): true
+        default: false
+        }
     }
 
     private static func unicodeEscape(_ value: UInt16) -> String {

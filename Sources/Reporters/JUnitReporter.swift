@@ -36,7 +36,8 @@ public struct JUnitReporter: Reporter {
         var totalFailures = 0
         for group in prepared.groups {
             var byRule: [RuleID: TestCase] = [:]
-            for item in group.active {
+            for position in group.active {
+                let item = prepared.findings[position]
                 byRule[item.finding.rule, default: TestCase(rule: item.finding.rule)].findings.append(item)
             }
             let cases = byRule.values.sorted { $0.rule < $1.rule }
@@ -48,10 +49,10 @@ public struct JUnitReporter: Reporter {
         var out = OutputBuffer(capacity: 300 * prepared.findings.count + 1024)
         out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         for banner in report.banners {
-            // "--" may not appear inside an XML comment.
-            var text = XMLText.content(banner)
+            // "--" may not appear inside an XML comment; the " -->" that
+            // follows keeps a final "-" from touching the end marker.
+            var text = XMLText.content(UnsafeCharacters.escaped(banner))
             while text.contains("--") { text = text.replacingOccurrences(of: "--", with: "- -") }
-            if text.hasSuffix("-") { text += " " }
             out.write("<!-- " + text + " -->\n")
         }
         out.write("<testsuites name=\"" + escape(report.tool.name + " " + report.command) + "\"")

@@ -40,9 +40,9 @@ public struct MarkdownReporter: Reporter {
             if group.active.isEmpty {
                 out.write("No findings.\n\n")
             }
-            for item in group.active {
+            for position in group.active {
                 guard detailed < limit else { break }
-                MarkdownReporter.write(item, to: &out)
+                MarkdownReporter.write(prepared.findings[position], to: &out)
                 detailed += 1
             }
         }

@@ -11,8 +11,7 @@ struct OutputBuffer {
     /// Appends text as it is. Only for text the reporter itself wrote or has
     /// already escaped.
     mutating func write(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
+        text.withUTF8Bytes { bytes.append(contentsOf: $0) }
     }
 
     mutating func write(_ byte: UInt8) {

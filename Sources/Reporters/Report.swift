@@ -44,12 +44,22 @@ public struct Report: Sendable {
         self.ruleDescriptions = ruleDescriptions
     }
 
-    /// Counts over the findings that are still present (resolved ones left out).
-    public var summary: ReportSummary { PreparedReport(self).summary }
+    /// Counts over the findings that are still present (resolved ones left
+    /// out). The CLI's exit status: `summary.fails(at: failOn)`.
+    public var summary: ReportSummary { summarize { _ in true } }
 
     /// The same counts for one zone (nil: findings that belong to no zone).
     public func summary(for zone: DomainName?) -> ReportSummary {
-        PreparedReport(self).groups.first { $0.zone == zone }?.summary ?? ReportSummary()
+        summarize { $0.zone == zone }
+    }
+
+    private func summarize(_ include: (Finding) -> Bool) -> ReportSummary {
+        var summary = ReportSummary()
+        if history != nil { summary.enableHistory() }
+        for finding in findings where include(finding) {
+            summary.add(finding, state: history.map { $0[finding.fingerprint] ?? .new })
+        }
+        return summary
     }
 }
 

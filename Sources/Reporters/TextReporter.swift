@@ -41,8 +41,8 @@ public struct TextReporter: Reporter {
             }
             out.write(style.bold(header))
             out.newline()
-            for item in group.active { TextReporter.write(item, style: style, to: &out) }
-            for item in group.resolved { TextReporter.write(item, style: style, to: &out) }
+            for position in group.active { TextReporter.write(prepared.findings[position], style: style, to: &out) }
+            for position in group.resolved { TextReporter.write(prepared.findings[position], style: style, to: &out) }
         }
 
         if !prepared.groups.isEmpty { out.newline() }

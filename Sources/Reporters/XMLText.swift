@@ -19,27 +19,49 @@ enum XMLText {
     /// bidirectional controls the other formats escape too, become `\DDD`
     /// octets.
     private static func escaped(_ text: String, inAttribute: Bool) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out.append(contentsOf: "&amp;".utf8)
-            case "<": out.append(contentsOf: "&lt;".utf8)
-            case ">": out.append(contentsOf: "&gt;".utf8)
-            case "\"" where inAttribute: out.append(contentsOf: "&quot;".utf8)
-            case "'" where inAttribute: out.append(contentsOf: "&apos;".utf8)
-            case "\t" where inAttribute: out.append(contentsOf: "&#9;".utf8)
-            case "\n" where inAttribute: out.append(contentsOf: "&#10;".utf8)
-            case "\r": out.append(contentsOf: "&#13;".utf8)
-            case "\t", "\n": out.append(UInt8(scalar.value))
-            default:
-                if UnsafeCharacters.isUnsafe(scalar) || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
-                    for byte in String(scalar).utf8 { UnsafeCharacters.appendDecimalEscape(byte, to: &out) }
+        text.withUTF8Bytes { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + bytes.count / 16 + 16)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                var replacement: StaticString?
+                switch byte {
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "\"") where inAttribute: replacement = "&quot;"
+                case UInt8(ascii: "'") where inAttribute: replacement = "&apos;"
+                case 0x09 where inAttribute: replacement = "&#9;"
+                case 0x0A where inAttribute: replacement = "&#10;"
+                case 0x0D: replacement = "&#13;"
+                case 0x09, 0x0A:
+                    out.append(byte)
+                    index += 1
+                    continue
+                case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBF
+                    && (bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF):
+                    // U+FFFE and U+FFFF are not XML characters.
+                    for offset in 0..<3 { UnsafeCharacters.appendDecimalEscape(bytes[index + offset], to: &out) }
+                    index += 3
+                    continue
+                default: break
+                }
+                if let replacement {
+                    replacement.withUTF8Buffer { out.append(contentsOf: $0) }
+                    index += 1
+                    continue
+                }
+                let length = UnsafeCharacters.unsafeLength(bytes, at: index)
+                if length == 0 {
+                    out.append(byte)
+                    index += 1
                 } else {
-                    out.append(contentsOf: String(scalar).utf8)
+                    for offset in 0..<length { UnsafeCharacters.appendDecimalEscape(bytes[index + offset], to: &out) }
+                    index += length
                 }
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -7,10 +7,13 @@ import ZoneModel
 public struct JobResult: Sendable {
     public var report: Report
     public var status: ExitStatus
+    /// A line of figures for a person (printed on standard error with text output).
+    public var figures: String?
 
-    public init(report: Report, status: ExitStatus) {
+    public init(report: Report, status: ExitStatus, figures: String? = nil) {
         self.report = report
         self.status = status
+        self.figures = figures
     }
 }
 

@@ -98,7 +98,7 @@ struct ZoneLookup {
         var low = 0, high = zone.rrsets.count
         while low < high {
             let middle = (low + high) / 2
-            if DomainName.canonicalCompare(zone.rrsets[middle].owner, name) < 0 {
+            if DomainName.canonicalCompare(zone.rrsets.owner(at: middle), name) < 0 {
                 low = middle + 1
             } else {
                 high = middle
@@ -111,7 +111,7 @@ struct ZoneLookup {
     /// canonical order a name's subtree follows it directly.
     func exists(_ name: DomainName) -> Bool {
         let index = lowerBound(name)
-        return index < zone.rrsets.count && zone.rrsets[index].owner.isSubdomain(of: name)
+        return index < zone.rrsets.count && zone.rrsets.owner(at: index).isSubdomain(of: name)
     }
 
     /// `*.<closest encloser>` when the zone has that wildcard (RFC 4592 section 3.3.1).

@@ -176,6 +176,11 @@ public struct RRsetList: RandomAccessCollection, Sendable {
         return RRsetKey(owner: table.owner(at: Int(starts[position])), type: RRType(entry.type))
     }
 
+    /// The owner of the RRset at `position`, without materializing records.
+    public func owner(at position: Int) -> DomainName {
+        table.owner(at: Int(starts[position]))
+    }
+
     /// The type of the RRset at `position`, without materializing anything.
     public func type(at position: Int) -> RRType {
         RRType(table.entries[Int(starts[position])].type)

@@ -4,6 +4,6 @@ import ArgumentParser
 enum CommandList {
     static let all: [any ParsableCommand.Type] = [
         CheckCommand.self, PrintCommand.self, AXFRCommand.self, DelegationCommand.self,
-        BaselineCommand.self,
+        DNSSECCommand.self, BaselineCommand.self,
     ]
 }

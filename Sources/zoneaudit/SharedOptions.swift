@@ -102,6 +102,9 @@ struct ReportOutputOptions: ParsableArguments {
 enum JobRunner {
     static func finish(_ result: JobResult, to destination: ReportDestination) throws {
         try destination.write(result.report)
+        if let figures = result.figures, destination.format == .text {
+            Console.error("zoneaudit: \(figures)\n")
+        }
         if result.status != .clean {
             throw ExitCode(result.status.rawValue)
         }

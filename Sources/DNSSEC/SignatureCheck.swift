@@ -1,0 +1,243 @@
+import LDNS
+import ZoneModel
+
+/// Keys to data: every RRSIG is checked (signer, labels, TTLs, validity window,
+/// cryptography) and every authoritative RRset must carry a signature of each
+/// algorithm in the DNSKEY RRset. Runs over pieces of the zone in parallel.
+struct SignatureCheck: Sendable {
+    let layout: ZoneLayout
+    let keys: KeyRing
+    let now: DNSSECTime
+    /// Signatures expiring at or before this instant get `dnssec.rrsig-expiring`.
+    let warnUntil: DNSSECTime
+    let findingLimit: Int
+
+    /// Owners per piece of parallel work: small enough to balance two cores
+    /// on small zones, large enough that the per-piece merge costs nothing.
+    static let ownersPerPiece = 256
+
+    /// An RRSIG expiration, resolved against the validation time.
+    struct Expiry: Sendable {
+        let time: DNSSECTime
+        let owner: DomainName
+        let type: RRType
+
+        static func earlier(_ lhs: Expiry?, _ rhs: Expiry?) -> Expiry? {
+            guard let lhs else { return rhs }
+            guard let rhs else { return lhs }
+            return rhs.time < lhs.time ? rhs : lhs
+        }
+    }
+
+    /// An RRSIG over the apex DNSKEY RRset that verified, and with which key.
+    struct DNSKEYSigner: Sendable {
+        let keyIndex: Int
+        /// Inside its validity window at the validation time.
+        let current: Bool
+    }
+
+    struct Result: Sendable {
+        var findings: FindingCollector
+        var signatures = 0
+        var verified = 0
+        var bogus = 0
+        var unchecked = 0
+        var earliest: Expiry?
+        /// The earliest expiration among signatures not yet expired.
+        var earliestUnexpired: Expiry?
+        var expiring = 0
+        var earliestExpiring: Expiry?
+        var dnskeySigners: [DNSKEYSigner] = []
+
+        mutating func merge(_ other: Result) {
+            findings.merge(other.findings)
+            signatures += other.signatures
+            verified += other.verified
+            bogus += other.bogus
+            unchecked += other.unchecked
+            earliest = Expiry.earlier(earliest, other.earliest)
+            earliestUnexpired = Expiry.earlier(earliestUnexpired, other.earliestUnexpired)
+            expiring += other.expiring
+            earliestExpiring = Expiry.earlier(earliestExpiring, other.earliestExpiring)
+            dnskeySigners += other.dnskeySigners
+        }
+    }
+
+    func run(jobs: Int) -> Result {
+        let owners = layout.owners.count
+        let pieces = (owners + SignatureCheck.ownersPerPiece - 1) / SignatureCheck.ownersPerPiece
+        let results = ParallelChunks.map(count: pieces, jobs: jobs, makeScratch: { [UInt8]() }) { piece, scratch in
+            let start = piece * SignatureCheck.ownersPerPiece
+            return check(owners: start..<min(owners, start + SignatureCheck.ownersPerPiece), scratch: &scratch)
+        }
+        var total = Result(findings: FindingCollector(zone: layout.zone.origin, limit: findingLimit))
+        for result in results { total.merge(result) }
+        return total
+    }
+
+    /// Checks the RRsets and RRSIGs of a run of owners.
+    func check(owners range: Range<Int>, scratch: inout [UInt8]) -> Result {
+        var result = Result(findings: FindingCollector(zone: layout.zone.origin, limit: findingLimit))
+        for ownerIndex in range {
+            check(owner: layout.owners[ownerIndex], into: &result, scratch: &scratch)
+        }
+        return result
+    }
+
+    private func check(owner: ZoneLayout.Owner, into result: inout Result, scratch: inout [UInt8]) {
+        let rrsets = layout.rrsets(owner)
+        let name = layout.name(owner)
+        let signatures = rrsets.first { $0.type == .rrsig }?.records ?? []
+        result.signatures += signatures.count
+        var coveredTypes: [RRType] = []
+        for rrset in rrsets where rrset.type != .rrsig {
+            coveredTypes.append(rrset.type)
+            let covering = signatures.filter { $0.coveredType == rrset.type }
+            guard SignatureCheck.needsSignature(owner.kind, rrset.type) else {
+                if !covering.isEmpty && owner.kind != .outside {
+                    let what = owner.kind == .delegation ? "delegation \(rrset.type) RRset" : "\(rrset.type) RRset below the cut (glue or occluded data)"
+                    result.findings.add(.delegationSigned,
+                                        "\(what) at \(name) carries \(covering.count) RRSIG(s); only authoritative data is signed (RFC 4035 2.2)",
+                                        owner: name, type: rrset.type, records: covering)
+                }
+                result.unchecked += covering.count
+                continue
+            }
+            guard !covering.isEmpty else {
+                result.findings.add(.rrsigMissing, "\(rrset.type) RRset at \(name) has no RRSIG",
+                                    owner: name, type: rrset.type, records: rrset.records)
+                continue
+            }
+            let canonical = SignedData.canonicalRData(rrset)
+            var algorithms: [UInt8] = []
+            for signature in covering {
+                if let algorithm = check(signature: signature, over: rrset, canonical: canonical,
+                                         kind: owner.kind, into: &result, scratch: &scratch),
+                   !algorithms.contains(algorithm) {
+                    algorithms.append(algorithm)
+                }
+            }
+            for algorithm in keys.requiredAlgorithms where !algorithms.contains(algorithm) {
+                result.findings.add(
+                    .algorithmMissing,
+                    "\(rrset.type) RRset at \(name) has no RRSIG of algorithm \(DNSSECAlgorithm.mnemonic(algorithm)), which the DNSKEY RRset holds",
+                    owner: name, type: rrset.type, records: rrset.records)
+            }
+        }
+        for signature in signatures where !coveredTypes.contains(signature.coveredType) {
+            result.unchecked += 1
+            guard owner.kind != .outside else { continue }
+            result.findings.add(.rrsigOrphan,
+                                "RRSIG at \(name) covers \(signature.coveredType), which has no RRset there",
+                                owner: name, type: .rrsig, records: [signature])
+        }
+    }
+
+    /// Authoritative data is signed (RFC 4035 section 2.2): everything at the
+    /// apex and ordinary names, only DS and NSEC at a delegation, nothing below.
+    static func needsSignature(_ kind: ZoneLayout.Kind, _ type: RRType) -> Bool {
+        switch kind {
+        case .apex, .authoritative: true
+        case .delegation: type == .ds || type == .nsec
+        case .belowCut, .outside: false
+        }
+    }
+
+    /// Checks one RRSIG over `rrset`; returns its algorithm when the signature
+    /// counts towards the algorithm rule (parsed, and not failing cryptography).
+    private func check(
+        signature record: Record, over rrset: RRset, canonical: [[UInt8]], kind: ZoneLayout.Kind,
+        into result: inout Result, scratch: inout [UInt8]
+    ) -> UInt8? {
+        let name = rrset.owner
+        guard let rrsig = record.rrsig, record.rdata.count >= 18 else {
+            result.unchecked += 1
+            result.findings.add(.rrsigMalformed, "RRSIG at \(name) covering \(rrset.type) cannot be parsed",
+                                owner: name, type: .rrsig, records: [record])
+            return nil
+        }
+        let what = "RRSIG over \(name) \(rrset.type) by key \(rrsig.keyTag) (\(DNSSECAlgorithm.mnemonic(rrsig.algorithm)))"
+        guard rrsig.signerName == layout.zone.origin else {
+            result.unchecked += 1
+            result.findings.add(.rrsigSigner, "\(what) names signer \(rrsig.signerName), not the apex \(layout.zone.origin)",
+                                owner: name, type: .rrsig, records: [record])
+            return nil
+        }
+        let expectedLabels = name.labelCount - (name.isWildcard ? 1 : 0)
+        if Int(rrsig.labels) != expectedLabels {
+            result.findings.add(.rrsigLabels, "\(what) has Labels \(rrsig.labels); the owner name calls for \(expectedLabels)",
+                                owner: name, type: .rrsig, records: [record])
+        }
+        if rrsig.originalTTL != rrset.ttl || record.ttl != rrset.ttl {
+            result.findings.add(
+                .rrsigTTL,
+                "\(what) has TTL \(record.ttl) and Original TTL \(rrsig.originalTTL); the RRset's TTL is \(rrset.ttl)",
+                owner: name, type: .rrsig, records: [record])
+        }
+        let current = checkWindow(rrsig, what: what, record: record, covered: rrset, into: &result)
+
+        let candidates = keys.candidates(keyTag: rrsig.keyTag, algorithm: rrsig.algorithm)
+        guard !candidates.isEmpty else {
+            result.unchecked += 1
+            result.findings.add(.rrsigKeyMissing, "\(what): no zone DNSKEY has that key tag and algorithm",
+                                owner: name, type: .rrsig, records: [record])
+            return nil
+        }
+        guard LDNSVerificationKey.supports(algorithm: rrsig.algorithm) else {
+            // Reported once per algorithm as dnssec.algorithm-unsupported.
+            result.unchecked += 1
+            return rrsig.algorithm
+        }
+        SignedData.build(into: &scratch, rrsigRData: record.rdata, rrsig: rrsig, rrset: rrset, canonicalRData: canonical)
+        var failure: LDNSError?
+        for candidate in candidates {
+            guard let verifier = keys.entries[candidate].verifier else { continue }
+            switch verifier.verify(signature: rrsig.signature, signedData: scratch) {
+            case .valid:
+                result.verified += 1
+                if kind == .apex && rrset.type == .dnskey {
+                    result.dnskeySigners.append(DNSKEYSigner(keyIndex: candidate, current: current))
+                }
+                return rrsig.algorithm
+            case .bogus:
+                continue
+            case .failed(let error):
+                failure = error
+            }
+        }
+        result.bogus += 1
+        let reason = failure.map { " (\($0.message))" } ?? ""
+        result.findings.add(.rrsigInvalid, "\(what) does not verify\(reason)",
+                            owner: name, type: .rrsig, records: [record])
+        return nil
+    }
+
+    /// The validity window, in serial arithmetic around the validation time.
+    /// Returns true when the signature is inside its window.
+    private func checkWindow(
+        _ rrsig: RRSIGData, what: String, record: Record, covered rrset: RRset, into result: inout Result
+    ) -> Bool {
+        let inception = now.resolve(rrsig.inception)
+        let expiration = now.resolve(rrsig.expiration)
+        let expiry = Expiry(time: expiration, owner: rrset.owner, type: rrset.type)
+        result.earliest = Expiry.earlier(result.earliest, expiry)
+        var current = true
+        if now < inception {
+            current = false
+            result.findings.add(.rrsigNotYetValid, "\(what) is not valid before \(inception) (validation time \(now))",
+                                owner: rrset.owner, type: .rrsig, records: [record])
+        }
+        if expiration < now {
+            current = false
+            result.findings.add(.rrsigExpired, "\(what) expired at \(expiration) (validation time \(now))",
+                                owner: rrset.owner, type: .rrsig, records: [record])
+        } else {
+            result.earliestUnexpired = Expiry.earlier(result.earliestUnexpired, expiry)
+            if expiration <= warnUntil {
+                result.expiring += 1
+                result.earliestExpiring = Expiry.earlier(result.earliestExpiring, expiry)
+            }
+        }
+        return current
+    }
+}

@@ -1,0 +1,62 @@
+import CLDNS
+import ZoneModel
+
+/// NSEC3 owner-name hashing (RFC 5155 section 5) through ldns, and the
+/// base32hex form NSEC3 owner labels use (RFC 4648 section 7).
+public enum LDNSNSEC3Hash {
+    /// The only NSEC3 hash algorithm defined: SHA-1 (1).
+    public static func supports(hashAlgorithm: UInt8) -> Bool { hashAlgorithm == 1 }
+
+    /// H(name) with `iterations` extra iterations and `salt`
+    /// (`ldns_nsec3_hash_name`): the raw 20-octet SHA-1 value.
+    public static func hash(
+        of name: DomainName, algorithm: UInt8, iterations: UInt16, salt: [UInt8]
+    ) throws(LDNSError) -> [UInt8] {
+        guard supports(hashAlgorithm: algorithm) else {
+            throw LDNSError(LDNS_STATUS_CRYPTO_ALGO_NOT_IMPL, operation: "NSEC3 hash algorithm \(algorithm)")
+        }
+        guard salt.count <= 255 else { throw LDNSError(LDNS_STATUS_ERR, operation: "NSEC3 salt longer than 255 octets") }
+        guard let owner = LDNSRecord.makeDname(name) else {
+            throw LDNSError(LDNS_STATUS_MEM_ERR, operation: "ldns_rdf_new_frm_data")
+        }
+        defer { ldns_rdf_deep_free(owner) }
+        let hashed: UnsafeMutablePointer<ldns_rdf>? = salt.withUnsafeBufferPointer { saltBytes in
+            ldns_nsec3_hash_name(owner, algorithm, iterations, UInt8(saltBytes.count), saltBytes.baseAddress)
+        }
+        guard let hashed else { throw LDNSError(LDNS_STATUS_ERR, operation: "ldns_nsec3_hash_name") }
+        defer { ldns_rdf_deep_free(hashed) }
+        // ldns returns a one-label name whose label is the base32hex text of the hash.
+        let wire = UnsafeBufferPointer(start: ldns_rdf_data(hashed), count: ldns_rdf_size(hashed))
+        guard wire.count >= 2, Int(wire[0]) + 2 <= wire.count,
+              let raw = decodeBase32Hex(wire[1..<(1 + Int(wire[0]))]) else {
+            throw LDNSError(LDNS_STATUS_ERR, operation: "ldns_nsec3_hash_name result")
+        }
+        return raw
+    }
+
+    /// Decodes unpadded base32hex text (either case); nil when it is not valid.
+    public static func decodeBase32Hex(_ text: some Collection<UInt8>) -> [UInt8]? {
+        let characters = Array(text)
+        guard !characters.isEmpty, characters.count <= 255 else { return nil }
+        var output = [UInt8](repeating: 0, count: characters.count * 5 / 8 + 1)
+        let written: Int32 = characters.withUnsafeBufferPointer { input in
+            input.withMemoryRebound(to: CChar.self) { chars in
+                ldns_b32_pton_extended_hex(chars.baseAddress, chars.count, &output, output.count)
+            }
+        }
+        guard written > 0 else { return nil }
+        return Array(output[0..<Int(written)])
+    }
+
+    /// Lower-case unpadded base32hex text of `bytes`, as NSEC3 owner labels are written.
+    public static func encodeBase32Hex(_ bytes: [UInt8]) -> String {
+        guard !bytes.isEmpty else { return "" }
+        var output = [CChar](repeating: 0, count: (bytes.count * 8 + 4) / 5 + 8)
+        let written = bytes.withUnsafeBufferPointer { input in
+            ldns_b32_ntop_extended_hex(input.baseAddress, input.count, &output, output.count)
+        }
+        guard written > 0 else { return "" }
+        let text = output[0..<Int(written)].map { UInt8(bitPattern: $0) }
+        return String(decoding: text, as: UTF8.self).lowercased()
+    }
+}
