@@ -371,6 +371,13 @@ final class ParserRun {
         }
         do throws(RDataSyntaxError) {
             try RDataText.encode(type: type, tokens: tokens[...], origin: state.origin, into: &rdata)
+            if let first = tokens.first, !first.isQuoted, first.text.count == 2,
+               first.text.first == UInt8(ascii: "\\"), first.text.last == UInt8(ascii: "#"),
+               !ParserRun.genericRDataFits(type: type, rdata: rdata) {
+                throw RDataSyntaxError(
+                    "the RFC 3597 generic RDATA is not a valid \(type) RDATA (as BIND and Knot check it): expected the octets of its typed form",
+                    tokenIndex: tokens.startIndex)
+            }
             tokens.removeAll(keepingCapacity: true)
             return true
         } catch {
@@ -387,6 +394,18 @@ final class ParserRun {
                        owner: owner, type: type)
             return false
         }
+    }
+
+    /// True when generic (`\\#`) RDATA is acceptable for `type`: any octets
+    /// for a type without a typed form; otherwise octets its typed form
+    /// could have produced (BIND and Knot decode them as the type).
+    static func genericRDataFits(type: RRType, rdata: [UInt8]) -> Bool {
+        guard RDataLayout.hasTypedForm(type) else { return true }
+        if rdata.isEmpty {
+            var empty: [UInt8] = []
+            return (try? RDataText.encode(type: type, tokens: [], origin: .root, into: &empty)) != nil && empty.isEmpty
+        }
+        return RDataPresentation.isWellFormed(type: type, rdata: rdata)
     }
 
     /// The TTL a record gets (BIND's rules): its own; else `$TTL` (or the
