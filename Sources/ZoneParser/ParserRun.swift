@@ -378,6 +378,11 @@ final class ParserRun {
                     "the RFC 3597 generic RDATA is not a valid \(type) RDATA (as BIND and Knot check it): expected the octets of its typed form",
                     tokenIndex: tokens.startIndex)
             }
+            if rdata.count > ParserRun.maximumRDataLength {
+                throw RDataSyntaxError(
+                    "RDATA of \(rdata.count) octets cannot fit in a DNS message with its record (at most \(ParserRun.maximumRDataLength), as BIND enforces)",
+                    tokenIndex: tokens.isEmpty ? nil : tokens.startIndex)
+            }
             tokens.removeAll(keepingCapacity: true)
             return true
         } catch {
@@ -395,6 +400,11 @@ final class ParserRun {
             return false
         }
     }
+
+    /// The largest RDATA a record can carry and still be sent: a 65535-octet
+    /// message less its 12-octet header, a root owner and the 10 octets of
+    /// type, class, TTL and length (BIND's loader limit too).
+    static let maximumRDataLength = 65535 - 12 - 1 - 10
 
     /// True when generic (`\\#`) RDATA is acceptable for `type`: any octets
     /// for a type without a typed form; otherwise octets its typed form

@@ -49,9 +49,26 @@ enum TransferDump {
             return
         }
         guard total >= 2, let last, last.type == .soa, last.owner == first.owner else {
-            truncated("no closing SOA: a complete transfer ends with the SOA it began with; the last record read is "
-                      + (total >= 2 ? "\(last!.owner) \(last!.type)" : "the opening SOA itself"),
-                      at: last?.location)
+            // A copy of the opening SOA further up means records were added
+            // after the transfer ended (RFC 8976's A.4 appends a ZONEMD so).
+            var closing: Int?
+            var index = total - 2
+            while index > 0 {
+                let candidate = table.record(at: index)
+                if candidate.type == .soa && candidate.owner == first.owner && candidate.rdata == first.rdata {
+                    closing = index
+                    break
+                }
+                index -= 1
+            }
+            if let closing {
+                truncated("\(total - 1 - closing) records follow the closing SOA: the text is more than one transfer",
+                          at: table.record(at: closing + 1).location)
+            } else {
+                truncated("no closing SOA: a complete transfer ends with the SOA it began with; the last record read is "
+                          + (total >= 2 ? "\(last!.owner) \(last!.type)" : "the opening SOA itself"),
+                          at: last?.location)
+            }
             return
         }
         guard last.rdata == first.rdata else {
