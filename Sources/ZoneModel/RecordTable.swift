@@ -125,6 +125,13 @@ public struct RecordTable: Sendable {
 
     public func record(at index: Int) -> Record { record(at: index, owner: nil) }
 
+    /// Removes the last record (its arena bytes stay). The parser drops a
+    /// transfer's closing SOA this way.
+    public mutating func removeLast() { entries.removeLast() }
+
+    /// Bytes in the arena (owner names and RDATA), for capacity estimates.
+    public var arenaCount: Int { arena.count }
+
     /// Keeps only the entries at `order`, in that order (the arena is shared).
     mutating func reorder(_ order: [Int]) {
         var sorted: [Entry] = []

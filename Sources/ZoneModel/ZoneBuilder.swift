@@ -16,6 +16,14 @@ public struct ZoneBuilder: Sendable {
         self.rrClass = rrClass
     }
 
+    /// Takes over records already gathered in a table (the parser's output),
+    /// without copying them.
+    public init(origin: DomainName, rrClass: RRClass = .in, table: RecordTable) {
+        self.origin = origin
+        self.rrClass = rrClass
+        self.table = table
+    }
+
     public var count: Int { table.count }
 
     /// The records appended so far, in the order they came (materialized).

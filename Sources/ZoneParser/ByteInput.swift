@@ -37,12 +37,14 @@ final class ByteInput {
     }
 
     private var source: Source
+    /// The size of a regular file when it was opened; nil for memory input.
+    let fileSize: Int?
     let buffer: UnsafeMutablePointer<UInt8>
     let capacity: Int
     /// Valid bytes in `buffer` after the last `refill()`.
-    private(set) var count = 0
+    @exclusivity(unchecked) private(set) var count = 0
     /// Bytes delivered before the current chunk.
-    private(set) var consumedBefore = 0
+    @exclusivity(unchecked) private(set) var consumedBefore = 0
     private let limit: Int
     private(set) var error: InputError?
 
@@ -69,6 +71,7 @@ final class ByteInput {
             throw .tooLarge(limit: limit)
         }
         source = .file(descriptor)
+        fileSize = Int(status.st_size)
         capacity = max(1, chunkSize)
         buffer = .allocate(capacity: capacity)
         self.limit = limit
@@ -79,6 +82,7 @@ final class ByteInput {
     init(bytes: [UInt8], limit: Int, chunkSize: Int = ByteInput.defaultChunkSize) throws(InputError) {
         guard bytes.count <= limit else { throw .tooLarge(limit: limit) }
         source = .memory(bytes, offset: 0)
+        fileSize = nil
         capacity = max(1, chunkSize)
         buffer = .allocate(capacity: capacity)
         self.limit = limit

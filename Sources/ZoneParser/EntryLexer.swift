@@ -15,14 +15,14 @@ import Darwin
 /// `(`, `)` and `"` also end an unquoted token, so `a"b"` is two tokens.
 final class EntryLexer {
     private let input: ByteInput
-    private var index = 0
+    @exclusivity(unchecked) private var index = 0
     /// 1-based number of the line being read.
-    private(set) var line = 1
+    @exclusivity(unchecked) private(set) var line = 1
     /// Absolute offset of the first byte of the current line.
-    private var lineStart = 0
+    @exclusivity(unchecked) private var lineStart = 0
     private let maxEntryBytes: Int
     private let classes: UnsafeMutablePointer<UInt8>
-    private var exhausted = false
+    @exclusivity(unchecked) private var exhausted = false
 
     private static let ordinary: UInt8 = 0, blank: UInt8 = 1, newline: UInt8 = 2, carriageReturn: UInt8 = 3
     private static let comment: UInt8 = 4, open: UInt8 = 5, close: UInt8 = 6, quote: UInt8 = 7, backslash: UInt8 = 8

@@ -3,8 +3,10 @@ import ZoneModel
 /// What reading one zone file produced.
 public struct ParseResult: Sendable {
     /// The records in the order they were read (`$INCLUDE`d records in place;
-    /// for a transfer dump: without the closing SOA and without TSIG records).
-    public var records: [Record]
+    /// for a transfer dump: without the closing SOA and without TSIG records),
+    /// in the model's compact table. `zoneBuilder(rrClass:)` hands it to a
+    /// `ZoneBuilder` without copying.
+    public var table: RecordTable
     /// The zone's origin: the one given in the options, else the owner of the
     /// first SOA record; nil when neither exists.
     public var origin: DomainName?
@@ -20,15 +22,40 @@ public struct ParseResult: Sendable {
     public var stoppedEarly: Bool
 
     public init(
-        records: [Record], origin: DomainName?, format: ZoneTextFormat, findings: [Finding],
+        table: RecordTable, origin: DomainName?, format: ZoneTextFormat, findings: [Finding],
         includedFiles: [String], stoppedEarly: Bool
     ) {
-        self.records = records
+        self.table = table
         self.origin = origin
         self.format = format
         self.findings = findings
         self.includedFiles = includedFiles
         self.stoppedEarly = stoppedEarly
+    }
+
+    /// Wraps records made elsewhere (a live transfer) in a result.
+    public init(
+        records: [Record], origin: DomainName?, format: ZoneTextFormat, findings: [Finding],
+        includedFiles: [String], stoppedEarly: Bool
+    ) {
+        var table = RecordTable()
+        table.reserveCapacity(records: records.count, arenaBytes: records.count * 24)
+        for record in records { table.append(record) }
+        self.init(table: table, origin: origin, format: format, findings: findings,
+                  includedFiles: includedFiles, stoppedEarly: stoppedEarly)
+    }
+
+    /// The records as values, in order. Each call materializes them all:
+    /// for big zones prefer `table` or `zoneBuilder(rrClass:)`.
+    public var records: [Record] { (0..<table.count).map { table.record(at: $0) } }
+
+    public var recordCount: Int { table.count }
+
+    /// A builder holding the records (not copied), for `origin` (default:
+    /// the result's origin); nil when there is no origin.
+    public func zoneBuilder(origin: DomainName? = nil, rrClass: RRClass = .in) -> ZoneBuilder? {
+        guard let origin = origin ?? self.origin else { return nil }
+        return ZoneBuilder(origin: origin, rrClass: rrClass, table: table)
     }
 
     /// True when any finding is an error (`high` or `critical`).

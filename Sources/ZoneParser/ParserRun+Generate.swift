@@ -63,7 +63,6 @@ extension ParserRun {
 
         let lhs = entry.bytes[lhsSpan.start..<lhsSpan.end]
         let rhs = entry.bytes[rhsSpan.start..<rhsSpan.end]
-        let location = SourceLocation(file: state.name, line: lhsSpan.line, column: lhsSpan.column)
         // The RDATA text of each value is lexed again, as BIND does.
         var rhsEntry = LexedEntry()
         range.forEach { value in
@@ -100,8 +99,8 @@ extension ParserRun {
                   let finalTTL = resolveTTL(ttl, type: type, state: state, line: lhsSpan.line, column: lhsSpan.column, owner: owner)
             else { return false }
             if type == .soa && firstSOAOwner == nil { firstSOAOwner = owner }
-            append(Record(owner: owner, type: type, rrClass: rrClass ?? options.defaultClass, ttl: finalTTL,
-                          rdata: Array(rdata), location: location), state: state)
+            append(owner: owner, type: type, rrClass: rrClass ?? defaultClass, ttl: finalTTL, state: state,
+                   line: lhsSpan.line, column: lhsSpan.column)
             return true
         }
     }

@@ -12,7 +12,8 @@ import ZoneModel
 final class ParserRun {
     let options: ParseOptions
     var log: FindingLog
-    var records: [Record] = []
+    /// The records read, in order, in the model's compact table.
+    @exclusivity(unchecked) var table = RecordTable()
     var includedFiles: [String] = []
     /// Real paths of the files being read, outermost first (loop detection).
     var openFiles: [String] = []
@@ -20,9 +21,9 @@ final class ParserRun {
 
     // TTL state, shared by all files of the load as in BIND.
     /// From `$TTL`, the options, or the SOA minimum fallback.
-    var defaultTTL: UInt32?
+    @exclusivity(unchecked) var defaultTTL: UInt32?
     /// The TTL the previous record got (RFC 1035 semantics when no `$TTL`).
-    var previousTTL: UInt32?
+    @exclusivity(unchecked) var previousTTL: UInt32?
     var warnedPreviousTTL = false
 
     // What format detection needs.
@@ -34,8 +35,11 @@ final class ParserRun {
     /// TSIG entries met: dropped from a dump, errors in a master file.
     var tsigLocations: [SourceLocation] = []
 
+    /// Records read before the capacity of `records` is estimated.
+    static let sampleRecords = 4096
+
     /// Set when the run must end (error cap, record cap, unreadable input).
-    var stopped = false
+    @exclusivity(unchecked) var stopped = false
     var stoppedEarly = false
 
     /// Source of `FileState.originGeneration` values, unique within the run.
@@ -47,12 +51,18 @@ final class ParserRun {
     }
 
     // Buffers reused from record to record.
-    var rdata: [UInt8] = []
-    var tokens: [Token] = []
-    var scratch: [UInt8] = []
+    @exclusivity(unchecked) var rdata: [UInt8] = []
+    @exclusivity(unchecked) var tokens: [Token] = []
+    @exclusivity(unchecked) var scratch: [UInt8] = []
+
+    // Copies of the options the hot path reads.
+    let defaultClass: RRClass
+    let maxRecords: Int
 
     init(options: ParseOptions, includeRoot: String?) {
         self.options = options
+        defaultClass = options.defaultClass
+        maxRecords = options.maxRecords
         log = FindingLog(maxErrors: options.maxErrors, maxWarnings: options.maxWarnings, zone: options.origin)
         includePolicy = IncludePolicy(root: includeRoot, maxDepth: options.maxIncludeDepth)
         defaultTTL = options.defaultTTL
@@ -101,6 +111,9 @@ final class ParserRun {
                 directive(entry, state: &state)
             } else {
                 record(entry, state: &state)
+                if table.count == ParserRun.sampleRecords && state.depth == 0, let size = input.fileSize {
+                    reserveFromSample(bytesRead: lexer.bytesRead, fileSize: size)
+                }
             }
         }
         let seen = lexer.transferMarkers
@@ -183,27 +196,38 @@ final class ParserRun {
             return
         }
 
-        if records.isEmpty {
+        if table.count == 0 {
             firstRecordOpensTransfer = type == .soa && !entry.startsWithBlank && ttl != nil && rrClass != nil
                 && ParserRun.isAbsolute(entry, span: location)
         }
         if type == .soa && firstSOAOwner == nil { firstSOAOwner = owner }
-        append(Record(
-            owner: owner, type: type, rrClass: rrClass ?? options.defaultClass, ttl: finalTTL, rdata: Array(rdata),
-            location: SourceLocation(file: state.name, line: location.line, column: location.column)),
-            state: state)
+        append(owner: owner, type: type, rrClass: rrClass ?? defaultClass, ttl: finalTTL, state: state,
+               line: location.line, column: location.column)
     }
 
-    /// Adds a record unless the record cap is reached (which stops the run).
-    func append(_ record: Record, state: FileState) {
-        guard records.count < options.maxRecords else {
+    /// Adds a record with the RDATA in `rdata`, unless the record cap is
+    /// reached (which stops the run).
+    func append(owner: DomainName, type: RRType, rrClass: RRClass, ttl: UInt32, state: FileState, line: Int, column: Int) {
+        guard table.count < maxRecords else {
             error("syntax.too-many-records",
-                  "more than \(options.maxRecords) records (maxRecords); the rest of the input was not read",
-                  in: state, line: Int(record.location?.line ?? 0), column: Int(record.location?.column ?? 0))
+                  "more than \(maxRecords) records (maxRecords); the rest of the input was not read",
+                  in: state, line: line, column: column)
             stop(early: true)
             return
         }
-        records.append(record)
+        rdata.withUnsafeBufferPointer { bytes in
+            table.append(owner: owner, type: type, rrClass: rrClass, ttl: ttl, rdata: bytes,
+                         location: SourceLocation(file: state.name, line: line, column: column))
+        }
+    }
+
+    /// Once a sample of the top file is read, reserves room for the records
+    /// the whole file will probably hold, so the array does not grow by copying.
+    func reserveFromSample(bytesRead: Int, fileSize: Int) {
+        guard bytesRead > 0, fileSize > bytesRead else { return }
+        let scale = Double(fileSize) / Double(bytesRead) * 1.02
+        let records = min(Int(Double(table.count) * scale), maxRecords)
+        table.reserveCapacity(records: records, arenaBytes: Int(Double(table.arenaCount) * scale))
     }
 
     /// The owner token as a name, reusing the previous owner's `DomainName`
@@ -297,7 +321,7 @@ final class ParserRun {
             }
             if rrClass == nil {
                 let found = entry.bytes.withUnsafeBufferPointer { bytes in
-                    RRClass(mnemonic: UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]))
+                    FastMnemonics.rrClass(UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]))
                 }
                 if let found {
                     rrClass = found
@@ -314,12 +338,12 @@ final class ParserRun {
     func recordType(_ entry: LexedEntry, at index: Int, state: FileState, owner: DomainName?) -> RRType? {
         let span = entry.spans[index]
         let found: RRType? = span.isQuoted ? nil : entry.bytes.withUnsafeBufferPointer { bytes in
-            RRType(mnemonic: UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]))
+            FastMnemonics.type(UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]))
         }
         if let found { return found }
         let text = entry.string(index)
         let isClass = entry.bytes.withUnsafeBufferPointer { bytes in
-            RRClass(mnemonic: UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])) != nil
+            FastMnemonics.rrClass(UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])) != nil
         }
         let message: String
         if span.end > span.start, entry.bytes[span.start] &- 48 < 10 {
@@ -347,6 +371,18 @@ final class ParserRun {
         }
         do throws(RDataSyntaxError) {
             try RDataText.encode(type: type, tokens: tokens[...], origin: state.origin, into: &rdata)
+            if let first = tokens.first, !first.isQuoted, first.text.count == 2,
+               first.text.first == UInt8(ascii: "\\"), first.text.last == UInt8(ascii: "#"),
+               !ParserRun.genericRDataFits(type: type, rdata: rdata) {
+                throw RDataSyntaxError(
+                    "the RFC 3597 generic RDATA is not a valid \(type) RDATA (as BIND and Knot check it): expected the octets of its typed form",
+                    tokenIndex: tokens.startIndex)
+            }
+            if rdata.count > ParserRun.maximumRDataLength {
+                throw RDataSyntaxError(
+                    "RDATA of \(rdata.count) octets cannot fit in a DNS message with its record (at most \(ParserRun.maximumRDataLength), as BIND enforces)",
+                    tokenIndex: tokens.isEmpty ? nil : tokens.startIndex)
+            }
             tokens.removeAll(keepingCapacity: true)
             return true
         } catch {
@@ -363,6 +399,23 @@ final class ParserRun {
                        owner: owner, type: type)
             return false
         }
+    }
+
+    /// The largest RDATA a record can carry and still be sent: a 65535-octet
+    /// message less its 12-octet header, a root owner and the 10 octets of
+    /// type, class, TTL and length (BIND's loader limit too).
+    static let maximumRDataLength = 65535 - 12 - 1 - 10
+
+    /// True when generic (`\\#`) RDATA is acceptable for `type`: any octets
+    /// for a type without a typed form; otherwise octets its typed form
+    /// could have produced (BIND and Knot decode them as the type).
+    static func genericRDataFits(type: RRType, rdata: [UInt8]) -> Bool {
+        guard RDataLayout.hasTypedForm(type) else { return true }
+        if rdata.isEmpty {
+            var empty: [UInt8] = []
+            return (try? RDataText.encode(type: type, tokens: [], origin: .root, into: &empty)) != nil && empty.isEmpty
+        }
+        return RDataPresentation.isWellFormed(type: type, rdata: rdata)
     }
 
     /// The TTL a record gets (BIND's rules): its own; else `$TTL` (or the

@@ -8,12 +8,14 @@ enum TransferDump {
         case .masterFile, .axfrDump:
             return run.options.format
         case .auto:
-            guard !run.sawDirective, run.firstRecordOpensTransfer, let first = run.records.first else {
+            let table = run.table
+            guard !run.sawDirective, run.firstRecordOpensTransfer, table.count > 0 else {
                 return .masterFile
             }
             if run.markers.seen { return .axfrDump }
-            if run.records.count >= 2, let last = run.records.last, last.type == .soa, last.owner == first.owner {
-                return .axfrDump
+            if table.count >= 2 {
+                let first = table.record(at: 0), last = table.record(at: table.count - 1)
+                if last.type == .soa && last.owner == first.owner { return .axfrDump }
             }
             return .masterFile
         }
@@ -22,7 +24,10 @@ enum TransferDump {
     /// Removes the closing SOA; reports `transfer.truncated` when the dump does
     /// not open and close with the same SOA, or when its record count differs
     /// from what the transfer tool reported.
-    static func close(_ records: inout [Record], run: ParserRun) {
+    static func close(_ table: inout RecordTable, run: ParserRun) {
+        let total = table.count
+        let first = total > 0 ? table.record(at: 0) : nil
+        let last = total > 0 ? table.record(at: total - 1) : nil
         let zone = run.options.origin ?? run.firstSOAOwner
         func truncated(_ message: String, at location: SourceLocation?) {
             run.log.addFinal(Finding(
@@ -31,23 +36,39 @@ enum TransferDump {
         }
         guard !run.stoppedEarly else {
             truncated("the dump was not read to its end, so it cannot be shown to be a complete transfer",
-                      at: records.last?.location)
+                      at: last?.location)
             return
         }
         if run.markers.failed {
-            truncated("the transfer tool reported that the transfer failed", at: records.last?.location)
+            truncated("the transfer tool reported that the transfer failed", at: last?.location)
         }
-        guard let first = records.first, first.type == .soa else {
+        guard let first, first.type == .soa else {
             truncated("a zone transfer starts with the zone's SOA record, and this one does not"
-                      + (records.isEmpty ? " (it holds no records)" : ""),
-                      at: records.first?.location)
+                      + (total == 0 ? " (it holds no records)" : ""),
+                      at: first?.location)
             return
         }
-        let total = records.count
-        guard total >= 2, let last = records.last, last.type == .soa, last.owner == first.owner else {
-            truncated("no closing SOA: a complete transfer ends with the SOA it began with; the last record read is "
-                      + (records.count >= 2 ? "\(records[records.count - 1].owner) \(records[records.count - 1].type)" : "the opening SOA itself"),
-                      at: records.last?.location)
+        guard total >= 2, let last, last.type == .soa, last.owner == first.owner else {
+            // A copy of the opening SOA further up means records were added
+            // after the transfer ended (RFC 8976's A.4 appends a ZONEMD so).
+            var closing: Int?
+            var index = total - 2
+            while index > 0 {
+                let candidate = table.record(at: index)
+                if candidate.type == .soa && candidate.owner == first.owner && candidate.rdata == first.rdata {
+                    closing = index
+                    break
+                }
+                index -= 1
+            }
+            if let closing {
+                truncated("\(total - 1 - closing) records follow the closing SOA: the text is more than one transfer",
+                          at: table.record(at: closing + 1).location)
+            } else {
+                truncated("no closing SOA: a complete transfer ends with the SOA it began with; the last record read is "
+                          + (total >= 2 ? "\(last!.owner) \(last!.type)" : "the opening SOA itself"),
+                          at: last?.location)
+            }
             return
         }
         guard last.rdata == first.rdata else {
@@ -61,6 +82,6 @@ enum TransferDump {
             truncated("the transfer tool reported \(reported) records but the dump holds \(total)",
                       at: last.location)
         }
-        records.removeLast()
+        table.removeLast()
     }
 }

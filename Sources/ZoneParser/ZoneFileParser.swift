@@ -66,11 +66,11 @@ public enum ZoneFileParser {
 
     private static func finish(_ run: ParserRun) -> ParseResult {
         let format = TransferDump.format(of: run)
-        var records = run.records
-        run.records = []
+        var table = run.table
+        run.table = RecordTable()
         switch format {
         case .axfrDump:
-            TransferDump.close(&records, run: run)
+            TransferDump.close(&table, run: run)
         default:
             for location in run.tsigLocations {
                 run.log.add("syntax.meta-type", .high,
@@ -80,7 +80,7 @@ public enum ZoneFileParser {
         }
         run.log.finish()
         return ParseResult(
-            records: records, origin: run.options.origin ?? run.firstSOAOwner, format: format,
+            table: table, origin: run.options.origin ?? run.firstSOAOwner, format: format,
             findings: run.log.findings, includedFiles: run.includedFiles, stoppedEarly: run.stoppedEarly)
     }
 }

@@ -24,13 +24,11 @@ public enum ZoneLoader {
             findings.append(Finding(
                 rule: "syntax.no-origin", severity: .high,
                 message: "the zone's origin is unknown: give an origin (--origin) or put the SOA record in the file",
-                location: result.records.first?.location))
+                location: result.table.count > 0 ? result.table.record(at: 0).location : nil))
             return (nil, findings)
         }
         guard !result.hasErrors else { return (nil, findings) }
-        var builder = ZoneBuilder(origin: origin, rrClass: options.defaultClass)
-        builder.reserveCapacity(result.records.count)
-        builder.append(contentsOf: result.records)
+        let builder = ZoneBuilder(origin: origin, rrClass: options.defaultClass, table: result.table)
         let (zone, built) = builder.build()
         findings.append(contentsOf: built)
         return (zone, findings)
