@@ -32,10 +32,7 @@ public struct CheckJob: Sendable {
             // The semantic checks run on what did parse, even when some
             // records did not: an operator fixing a file wants every problem
             // at once, as kzonecheck and named-checkzone's -D runs give.
-            guard let origin = parsed.origin else { continue }
-            var builder = ZoneBuilder(origin: origin, rrClass: read.parseOptions.defaultClass)
-            builder.reserveCapacity(parsed.records.count)
-            builder.append(contentsOf: parsed.records)
+            guard let builder = parsed.zoneBuilder(rrClass: read.parseOptions.defaultClass) else { continue }
             let (zone, built) = builder.build()
             findings.append(contentsOf: built)
             findings.append(contentsOf: ZoneChecker.check(zone: zone))
