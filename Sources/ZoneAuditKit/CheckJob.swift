@@ -32,7 +32,10 @@ public struct CheckJob: Sendable {
             // The semantic checks run on what did parse, even when some
             // records did not: an operator fixing a file wants every problem
             // at once, as kzonecheck and named-checkzone's -D runs give.
-            guard let origin = parsed.origin else { continue }
+            // Not after the error cap, though: the rest of the file was never
+            // read, so glue, NS or SOA defined further down would be reported
+            // missing when it is not.
+            guard let origin = parsed.origin, !parsed.stoppedEarly else { continue }
             var builder = ZoneBuilder(origin: origin, rrClass: read.parseOptions.defaultClass)
             builder.reserveCapacity(parsed.records.count)
             builder.append(contentsOf: parsed.records)
