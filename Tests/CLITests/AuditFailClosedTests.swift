@@ -184,4 +184,21 @@ import Testing
         #expect(baseline.status == 2, "\(baseline)")
         #expect(baseline.stdout.isEmpty)
     }
+
+    @Test func emptyTrustedKeysOrPolicyStopsTheAudit() throws {
+        let box = try Sandbox()
+        try box.sealSampleBaseline()
+        try box.write("; no keys yet\n", to: "empty-keys.zone")
+        let keys = try audit(box, ["--trusted-keys", "empty-keys.zone"], source: "dumps/example.com.axfr")
+        #expect(keys.status == 2, "\(keys)")
+        #expect(keys.stderr.contains("no usable DNSKEY records"), "\(keys)")
+        #expect(keys.stdout.isEmpty)
+
+        try box.write("", to: "empty-policy.yml")
+        let policy = try audit(box, ["--trusted-keys", box.trustedKeys, "--policy", "empty-policy.yml"],
+                               source: "dumps/example.com.axfr")
+        #expect(policy.status == 2, "\(policy)")
+        #expect(policy.stderr.contains("the policy is empty"), "\(policy)")
+        #expect(policy.stdout.isEmpty)
+    }
 }

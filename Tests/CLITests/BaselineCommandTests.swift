@@ -130,6 +130,20 @@ import Testing
         #expect(result.stdout.contains("[baseline.seal-missing]"), "\(result)")
     }
 
+    /// A valid seal of one zone, put beside another zone's baseline, does not hold.
+    @Test func sealMovedOntoAnotherZoneBreaks() throws {
+        let box = try Sandbox()
+        try box.sealSampleBaseline(output: "com.zone")
+        let other = try box.zoneaudit("baseline", "seal", "--key", Sandbox.approverKey, "--output", "net.zone",
+                                      "zones/example.net.zone")
+        #expect(other.status == 0, "\(other)")
+        try box.remove("net.zone.seal")
+        try box.copy("com.zone.seal", to: "net.zone.seal")
+        let result = try box.zoneaudit("baseline", "verify", "--trusted-keys", box.trustedKeys, "net.zone")
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stdout.contains("[baseline.seal-invalid]"), "\(result)")
+    }
+
     @Test func verifyRejectsASealByAnUntrustedKey() throws {
         let box = try Sandbox()
         try box.sealSampleBaseline()
