@@ -136,4 +136,24 @@ import Testing
         let rules = { (result: CLIResult) throws -> [String] in JSONFinding.all(in: try result.json()).map { "\($0.rule) \($0.owner ?? "")" } }
         #expect(try rules(one) == rules(four))
     }
+
+    /// No DNSKEY, no proof: an unsigned zone is not "valid" (as for
+    /// ldns-verify-zone, dnssec-verify and kzonecheck -d on), so a cron job
+    /// notices when the signatures are stripped.
+    @Test func unsignedZoneIsNotValid() throws {
+        let box = try Sandbox()
+        let plain = try box.zoneaudit("dnssec", "verify", "zones/example.net.zone")
+        #expect(plain.status == 1, "\(plain)")
+        #expect(plain.stdoutLines.first == "!! The zone is not signed (no DNSKEY at the apex).", "\(plain)")
+        #expect(plain.stdout.contains("error: example.net. has no DNSKEY RRset: the zone is not signed"), "\(plain)")
+        #expect(plain.stdout.contains("[dnssec.unsigned]"), "\(plain)")
+
+        // The signed sample with every DNSSEC record stripped (its ZONEMD too).
+        let stripped = try box.read(DNSSECCommandTests.signed).split(separator: "\n").filter { line in
+            !["\tRRSIG\t", "\tNSEC\t", "\tDNSKEY\t", "\tZONEMD\t"].contains { line.contains($0) }
+        }.joined(separator: "\n") + "\n"
+        try box.write(stripped, to: "zones/stripped.zone")
+        let result = try box.zoneaudit("dnssec", "verify", "zones/stripped.zone")
+        #expect(result.status == 1, "\(result)")
+    }
 }

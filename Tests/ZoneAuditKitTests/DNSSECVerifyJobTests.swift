@@ -52,6 +52,15 @@ import ZoneModel
         #expect(unsigned.status == .findings)
     }
 
+    @Test func unsignedZoneIsAFailure() throws {
+        let fixture = try KitFixture()
+        let result = try run(fixture, "zones/example.net.zone")
+        #expect(result.status == .findings)
+        let unsigned = try #require(result.report.findings.first { $0.rule == "dnssec.unsigned" })
+        #expect(unsigned.severity == .high)
+        #expect(result.report.banners == ["The zone is not signed (no DNSKEY at the apex)."])
+    }
+
     @Test func unusableAnchorsOrZonesAreJobErrors() throws {
         let fixture = try KitFixture()
         #expect(throws: JobError.self) { try run(fixture, anchor: "missing-anchors.zone") }
