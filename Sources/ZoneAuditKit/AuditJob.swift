@@ -95,6 +95,11 @@ public struct AuditJob: Sendable {
         var baselineRead = read
         baselineRead.format = .masterFile
         let (baseline, _) = try ZoneReader.readComplete(baselinePath, role: "baseline", options: baselineRead)
+        // A missing seal names no zone (there was nothing to read it from);
+        // the seal findings are about this zone, so they belong in its group.
+        for index in findings.indices where findings[index].zone == nil {
+            findings[index].zone = baseline.origin
+        }
         var currentRead = read
         currentRead.origin = read.origin ?? baseline.origin
         let (current, currentNotes) = try ZoneReader.readComplete(source, role: "zone", options: currentRead)

@@ -32,7 +32,11 @@ public struct CheckJob: Sendable {
             // The semantic checks run on what did parse, even when some
             // records did not: an operator fixing a file wants every problem
             // at once, as kzonecheck and named-checkzone's -D runs give.
-            guard let builder = parsed.zoneBuilder(rrClass: read.parseOptions.defaultClass) else { continue }
+            // Not after the error cap, though: the rest of the file was never
+            // read, so glue, NS or SOA defined further down would be reported
+            // missing when it is not.
+            guard !parsed.stoppedEarly,
+                  let builder = parsed.zoneBuilder(rrClass: read.parseOptions.defaultClass) else { continue }
             let (zone, built) = builder.build()
             findings.append(contentsOf: built)
             findings.append(contentsOf: ZoneChecker.check(zone: zone))

@@ -68,11 +68,24 @@ public struct DNSSECVerifyJob: Sendable {
         let result = DNSSECValidator(options: settings.options(anchors: anchors, zonemdOnly: zonemdOnly)).validate(zone)
         var findings = result.findings
         findings.append(contentsOf: loaded.findings.filter { $0.level != .note })
-        let valid: Bool
+        var valid: Bool
         if zonemdOnly {
             if case .verified = result.summary.zonemd { valid = true } else { valid = false }
         } else {
             valid = result.isValid
+            // A zone without a DNSKEY RRset carries no DNSSEC proof, so it
+            // cannot be "valid": a cron job must not read exit 0 after the
+            // signatures were stripped (ldns-verify-zone, dnssec-verify and
+            // kzonecheck -d on fail such a zone too). --zonemd-only is the
+            // check for zones that publish a digest without DNSSEC.
+            if case .unsigned = result.summary.trust {
+                valid = false
+                for index in findings.indices where findings[index].rule == "dnssec.unsigned" {
+                    findings[index].severity = .high
+                    findings[index].message = "\(zone.origin) has no DNSKEY RRset: the zone is not signed, so there is "
+                        + "no DNSSEC proof to validate (for a zone that publishes only a ZONEMD, use --zonemd-only)"
+                }
+            }
         }
         let report = Report.make(
             command: "dnssec-verify",

@@ -97,6 +97,15 @@ public enum ZoneReader {
             let more = errors.count > 20 ? "\n... and \(errors.count - 20) more errors" : ""
             throw JobError("cannot read the \(role) \(path):\n" + lines.joined(separator: "\n") + more)
         }
+        // Every complete zone has its SOA at the apex. Without one the input
+        // is another zone (its records all dropped as out of zone) or a
+        // fragment, and judging it would report an empty zone as if it were
+        // the real one.
+        guard zone.soa != nil else {
+            let dropped = loaded.findings.filter { $0.rule == "zone.out-of-zone" }.count
+            let why = dropped > 0 ? "; \(dropped) records outside \(zone.origin) were ignored: is it another zone?" : ""
+            throw JobError("cannot read the \(role) \(path): no SOA record at \(zone.origin)\(why)")
+        }
         return (zone, loaded.findings)
     }
 
