@@ -88,6 +88,9 @@ let package = Package(
         ),
         // Benchmark zone generator (realistic mix with delegations and glue).
         .executableTarget(name: "zonegen", dependencies: ["ZoneModel"], path: "Sources/zonegen", swiftSettings: swiftSettings),
+        // libFuzzer target for the parser (Tests/Fuzz/fuzz.sh builds it with -sanitize=fuzzer,address -DFUZZING).
+        .executableTarget(name: "zoneaudit-fuzz", dependencies: ["ZoneParser", "ZoneModel"], path: "Sources/ZoneParserFuzz",
+                          swiftSettings: swiftSettings),
         .testTarget(name: "ZoneModelTests", dependencies: ["ZoneModel"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ZoneParserTests",

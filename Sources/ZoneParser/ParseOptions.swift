@@ -56,7 +56,7 @@ public struct ParseOptions: Sendable {
         maxIncludeDepth: Int = 16,
         maxGenerate: Int = 65536,
         maxRecords: Int = 50_000_000,
-        maxFileBytes: Int = 8 << 30,
+        maxFileBytes: Int = 4 << 30,
         maxEntryBytes: Int = 1 << 20,
         format: ZoneTextFormat = .auto
     ) {

@@ -35,6 +35,9 @@ final class ParserRun {
     /// TSIG entries met: dropped from a dump, errors in a master file.
     var tsigLocations: [SourceLocation] = []
 
+    /// What the model's record table can address (32-bit offsets).
+    static let maximumTableBytes = Int(UInt32.max) - 1
+
     /// Records read before the capacity of `records` is estimated.
     static let sampleRecords = 4096
 
@@ -211,6 +214,14 @@ final class ParserRun {
         guard table.count < maxRecords else {
             error("syntax.too-many-records",
                   "more than \(maxRecords) records (maxRecords); the rest of the input was not read",
+                  in: state, line: line, column: column)
+            stop(early: true)
+            return
+        }
+        // The record table addresses its bytes with 32-bit offsets.
+        guard table.arenaCount + owner.wire.count + rdata.count < ParserRun.maximumTableBytes else {
+            error("syntax.too-many-records",
+                  "the zone's names and RDATA exceed \(ParserRun.maximumTableBytes) bytes; the rest of the input was not read",
                   in: state, line: line, column: column)
             stop(early: true)
             return
