@@ -63,7 +63,7 @@ public struct DNSSECValidator: Sendable {
         findings.merge(signatures.findings)
         summary.signaturesVerified = signatures.verified
         summary.signaturesBogus = signatures.bogus
-        summary.signaturesUnchecked = summary.signatures - signatures.verified - signatures.bogus
+        summary.signaturesUnchecked = signatures.unchecked
         summary.earliestExpiration = signatures.earliest?.time
         summary.earliestExpirationOwner = signatures.earliest?.owner
         summary.earliestExpirationType = signatures.earliest?.type
