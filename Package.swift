@@ -59,7 +59,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // Live zones: AXFR, TSIG, parent queries.
-        .target(name: "Transfer", dependencies: ["ZoneModel", "ZoneParser", "LDNS"], swiftSettings: swiftSettings),
+        // (swift-crypto for TSIG's HMACs: ldns 1.8.3 cannot do hmac-sha384 and
+        // does not verify TSIG on AXFR responses.)
+        .target(
+            name: "Transfer",
+            dependencies: ["ZoneModel", "ZoneParser", "LDNS", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
         // Text, JSON, SARIF, Markdown and JUnit renderers of findings.
         .target(name: "Reporters", dependencies: ["ZoneModel"], swiftSettings: swiftSettings),
         // Orchestration: the jobs the CLI wires together (check, diff, audit, ...).

@@ -19,6 +19,9 @@ public enum ZONEMDRecordOutcome: Sendable, Hashable {
     case duplicateSchemeAndHash
     /// RDATA too short to hold serial, scheme and algorithm.
     case malformed
+    /// The zone has no single apex SOA to take the serial from (only for
+    /// detached records; a zone's own ZONEMD set reports this as a status).
+    case invalidSOA
 }
 
 /// One apex ZONEMD record and what became of it.
@@ -90,6 +93,17 @@ public enum ZONEMDVerifier {
         }
         let verified = checks.contains { $0.outcome == .verified }
         return ZONEMDVerification(status: verified ? .verified : .failed, checks: checks)
+    }
+
+    /// Checks a detached ZONEMD record (one kept outside the zone, as a
+    /// sealed baseline's is) against `zone`: the zone's SOA must be unique
+    /// and carry the record's serial, and steps b to f apply. The zone's own
+    /// apex ZONEMD records play no part (they are excluded from the digest).
+    public static func check(detached zonemd: Record, against zone: Zone) -> ZONEMDRecordOutcome {
+        guard let data = zonemd.zonemd else { return .malformed }
+        let soaRecords = zone.rrset(zone.origin, .soa)?.records ?? []
+        guard soaRecords.count == 1, let soa = soaRecords[0].soa else { return .invalidSOA }
+        return judge(data, soaSerial: soa.serial, duplicated: false) { ZONEMDDigest.simple(zone, hash: $0) }
     }
 
     /// Steps a to f for one record; `digest` computes (once) the zone digest.

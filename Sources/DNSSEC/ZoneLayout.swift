@@ -27,10 +27,14 @@ struct ZoneLayout: Sendable {
 
     let zone: Zone
     let owners: [Owner]
+    /// The zone's RRsets, materialized once: the zone stores records compactly
+    /// and builds RRset values on access, and validation visits each many times.
+    let all: [RRset]
 
     init(zone: Zone) {
         self.zone = zone
-        let rrsets = zone.rrsets
+        let rrsets = Array(zone.rrsets)
+        self.all = rrsets
         var owners: [Owner] = []
         owners.reserveCapacity(rrsets.count / 2 + 1)
         var currentCut: DomainName?
@@ -58,9 +62,9 @@ struct ZoneLayout: Sendable {
         self.owners = owners
     }
 
-    func name(_ owner: Owner) -> DomainName { zone.rrsets[owner.range.lowerBound].owner }
+    func name(_ owner: Owner) -> DomainName { all[owner.range.lowerBound].owner }
 
-    func rrsets(_ owner: Owner) -> ArraySlice<RRset> { zone.rrsets[owner.range] }
+    func rrsets(_ owner: Owner) -> ArraySlice<RRset> { all[owner.range] }
 
     /// True for names that hold data of this zone: the apex, authoritative
     /// names and delegation points (not glue, not occluded data).

@@ -1,13 +1,16 @@
 /// An authoritative zone: RRsets in canonical order, with the apex, the zone
 /// cuts (delegation points) and the names below them identified.
+///
+/// Records live in a compact `RecordTable`; `rrsets` materializes `RRset`
+/// values on access, so a pass over a large zone holds one RRset at a time.
 public struct Zone: Sendable {
     public let origin: DomainName
     public let rrClass: RRClass
-    /// RRsets sorted by owner (RFC 4034 canonical order), then type number.
-    public let rrsets: [RRset]
     /// Names below the apex that carry an NS RRset: the delegation points.
     public let cuts: Set<DomainName>
-    private let index: [RRsetKey: Int]
+    let table: RecordTable
+    /// Index of each RRset's first entry, plus `table.count` at the end.
+    let rrsetStarts: [UInt32]
 
     /// What a name is, relative to this zone's cuts.
     public enum NameKind: Sendable, Equatable {
@@ -21,24 +24,68 @@ public struct Zone: Sendable {
         case outside
     }
 
-    /// Builds from RRsets that are already grouped and sorted (see `ZoneBuilder`).
-    public init(origin: DomainName, rrClass: RRClass = .in, sortedRRsets: [RRset]) {
+    /// Builds from a table whose entries are sorted and grouped (ZoneBuilder's output).
+    init(origin: DomainName, rrClass: RRClass, table: RecordTable, rrsetStarts: [UInt32]) {
         self.origin = origin
         self.rrClass = rrClass
-        self.rrsets = sortedRRsets
-        var index: [RRsetKey: Int] = [:]
-        index.reserveCapacity(sortedRRsets.count)
+        self.table = table
+        self.rrsetStarts = rrsetStarts
         var cuts = Set<DomainName>()
-        for (position, rrset) in sortedRRsets.enumerated() {
-            index[rrset.key] = position
-            if rrset.type == .ns && rrset.owner != origin { cuts.insert(rrset.owner) }
+        for position in 0..<(rrsetStarts.count - 1) {
+            let entry = table.entries[Int(rrsetStarts[position])]
+            guard entry.type == RRType.ns.rawValue else { continue }
+            let owner = table.owner(at: Int(rrsetStarts[position]))
+            if owner != origin { cuts.insert(owner) }
         }
-        self.index = index
         self.cuts = cuts
     }
 
+    /// Builds from RRsets that are already grouped and sorted.
+    public init(origin: DomainName, rrClass: RRClass = .in, sortedRRsets: [RRset]) {
+        var table = RecordTable()
+        var starts: [UInt32] = []
+        for rrset in sortedRRsets {
+            starts.append(UInt32(table.count))
+            for record in rrset.records { table.append(record) }
+        }
+        starts.append(UInt32(table.count))
+        self.init(origin: origin, rrClass: rrClass, table: table, rrsetStarts: starts)
+    }
+
+    /// RRsets sorted by owner (RFC 4034 canonical order), then type number.
+    public var rrsets: RRsetList { RRsetList(table: table, starts: rrsetStarts) }
+
+    /// The RRset with this owner and type, by binary search.
     public func rrset(_ owner: DomainName, _ type: RRType) -> RRset? {
-        index[RRsetKey(owner: owner, type: type)].map { rrsets[$0] }
+        guard let position = position(of: owner, type) else { return nil }
+        return rrsets[position]
+    }
+
+    /// The index in `rrsets` of the RRset with this owner and type.
+    public func position(of owner: DomainName, _ type: RRType) -> Int? {
+        var low = 0, high = rrsetStarts.count - 1
+        while low < high {
+            let middle = (low + high) / 2
+            let order = compare(rrsetAt: middle, owner, type)
+            if order == 0 { return middle }
+            if order < 0 { low = middle + 1 } else { high = middle }
+        }
+        return nil
+    }
+
+    /// Canonical order of the RRset at `position` against (owner, type).
+    private func compare(rrsetAt position: Int, _ owner: DomainName, _ type: RRType) -> Int {
+        let entry = table.entries[Int(rrsetStarts[position])]
+        let names = table.arena.withUnsafeBufferPointer { arena in
+            owner.wire.withUnsafeBufferPointer { name in
+                DomainName.canonicalCompare(
+                    UnsafeBufferPointer(rebasing: arena[Int(entry.ownerOffset)..<(Int(entry.ownerOffset) + Int(entry.ownerLength))]),
+                    name)
+            }
+        }
+        if names != 0 { return names }
+        if entry.type != type.rawValue { return entry.type < type.rawValue ? -1 : 1 }
+        return 0
     }
 
     public var soa: SOAData? { rrset(origin, .soa)?.records.first?.soa }
@@ -48,10 +95,12 @@ public struct Zone: Sendable {
     /// All records in canonical order.
     public var records: some Sequence<Record> { rrsets.lazy.flatMap(\.records) }
 
-    public var recordCount: Int { rrsets.reduce(0) { $0 + $1.records.count } }
+    public var recordCount: Int { table.count }
 
     /// True when the zone carries DNSKEY at the apex and RRSIGs.
-    public var isSigned: Bool { rrset(origin, .dnskey) != nil && rrsets.contains { $0.type == .rrsig } }
+    public var isSigned: Bool {
+        rrset(origin, .dnskey) != nil && table.entries.contains { $0.type == RRType.rrsig.rawValue }
+    }
 
     /// Classifies a name against the apex and the cuts.
     public func kind(of name: DomainName) -> NameKind {
@@ -76,7 +125,9 @@ public struct Zone: Sendable {
     public func isAuthoritative(_ rrset: RRset) -> Bool {
         switch kind(of: rrset.owner) {
         case .apex, .authoritative: true
-        case .delegation: rrset.type == .ds || rrset.type == .nsec || (rrset.type == .rrsig)
+        case .delegation:
+            rrset.type == .ds || rrset.type == .nsec
+                || (rrset.type == .rrsig && rrset.records.allSatisfy { $0.coveredType == .ds || $0.coveredType == .nsec })
         case .belowCut, .outside: false
         }
     }
@@ -84,7 +135,59 @@ public struct Zone: Sendable {
     /// The distinct owner names in canonical order.
     public var ownerNames: [DomainName] {
         var names: [DomainName] = []
-        for rrset in rrsets where names.last != rrset.owner { names.append(rrset.owner) }
+        for position in 0..<(rrsetStarts.count - 1) {
+            let start = Int(rrsetStarts[position])
+            if position > 0 {
+                let previous = table.entries[Int(rrsetStarts[position - 1])]
+                let entry = table.entries[start]
+                if previous.ownerOffset == entry.ownerOffset
+                    || DomainName.equalIgnoringCase(table.ownerBytes(previous), table.ownerBytes(entry)) {
+                    continue
+                }
+            }
+            names.append(table.owner(at: start))
+        }
         return names
+    }
+}
+
+/// The RRsets of a zone in canonical order, materialized one at a time.
+public struct RRsetList: RandomAccessCollection, Sendable {
+    let table: RecordTable
+    let starts: [UInt32]
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { starts.count - 1 }
+
+    public subscript(position: Int) -> RRset {
+        precondition(position >= 0 && position < endIndex, "RRset index out of range")
+        let start = Int(starts[position]), end = Int(starts[position + 1])
+        let owner = table.owner(at: start)
+        var records: [Record] = []
+        records.reserveCapacity(end - start)
+        for index in start..<end { records.append(table.record(at: index, owner: owner)) }
+        let entry = table.entries[start]
+        return RRset(owner: owner, type: RRType(entry.type), rrClass: RRClass(entry.rrClass), records: records)
+    }
+
+    /// The owner and type of the RRset at `position`, without materializing records.
+    public func key(at position: Int) -> RRsetKey {
+        let entry = table.entries[Int(starts[position])]
+        return RRsetKey(owner: table.owner(at: Int(starts[position])), type: RRType(entry.type))
+    }
+
+    /// The owner of the RRset at `position`, without materializing records.
+    public func owner(at position: Int) -> DomainName {
+        table.owner(at: Int(starts[position]))
+    }
+
+    /// The type of the RRset at `position`, without materializing anything.
+    public func type(at position: Int) -> RRType {
+        RRType(table.entries[Int(starts[position])].type)
+    }
+
+    /// Number of records in the RRset at `position`.
+    public func recordCount(at position: Int) -> Int {
+        Int(starts[position + 1] - starts[position])
     }
 }

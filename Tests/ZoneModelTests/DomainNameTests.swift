@@ -121,3 +121,19 @@ import Testing
         #expect(txt.canonicalRData == txt.rdata)
     }
 }
+
+@Suite struct RootZoneOrderTests {
+    /// The root's sort key is empty; it must still sort before every other
+    /// name and never be grouped with the name whose key follows it.
+    @Test func rootZoneGroupsItsApexApart() throws {
+        var builder = ZoneBuilder(origin: .root)
+        let ac = try DomainName("ac.")
+        builder.append(Record(owner: ac, type: .ns, ttl: 1, rdata: try DomainName("ns.ac.").wire))
+        builder.append(Record(owner: .root, type: .soa, ttl: 1, rdata: (try DomainName("a.root.")).wire + (try DomainName("b.root.")).wire + [UInt8](repeating: 0, count: 20)))
+        builder.append(Record(owner: ac, type: .nsec, ttl: 1, rdata: try DomainName("ad.").wire + [0, 1, 0x20]))
+        builder.append(Record(owner: .root, type: .ns, ttl: 1, rdata: try DomainName("a.root.").wire))
+        let (zone, _) = builder.build()
+        #expect(zone.rrsets.map(\.owner) == [.root, .root, ac, ac])
+        #expect(zone.rrsets.map(\.type) == [.ns, .soa, .ns, .nsec])
+    }
+}

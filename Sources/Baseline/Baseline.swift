@@ -1,1 +1,0 @@
-// The Baseline module. See Package.swift for its place in the layers.

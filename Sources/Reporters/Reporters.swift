@@ -1,1 +1,0 @@
-// The Reporters module. See Package.swift for its place in the layers.

@@ -1,0 +1,81 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes files so that a reader sees either the old content or the new,
+/// never a half-written file: write a temporary file beside the target,
+/// fsync it, rename it over the target, fsync the directory.
+public enum AtomicFile {
+    public struct WriteError: Error, CustomStringConvertible, Sendable {
+        public let path: String
+        public let reason: String
+        public var description: String { "cannot write \(path): \(reason)" }
+    }
+
+    /// Replaces (or creates) `path` with `bytes`. With `overwrite: false`, an
+    /// existing file is an error and is left untouched.
+    public static func write(_ bytes: some Collection<UInt8>, to path: String, mode: mode_t = 0o644, overwrite: Bool = true) throws(WriteError) {
+        let directory = parentDirectory(of: path)
+        var template = Array("\(directory)/.\(baseName(of: path)).tmp-XXXXXX".utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { throw WriteError(path: path, reason: errnoText()) }
+        let temporary = String(cString: template)
+        var committed = false
+        defer {
+            if !committed { unlink(temporary) }
+        }
+        do {
+            defer { close(descriptor) }
+            guard fchmod(descriptor, mode) == 0 else { throw WriteError(path: path, reason: errnoText()) }
+            let data = Array(bytes)
+            var written = 0
+            while written < data.count {
+                let result = data.withUnsafeBytes { buffer in
+                    Glibc.write(descriptor, buffer.baseAddress! + written, data.count - written)
+                }
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    throw WriteError(path: path, reason: errnoText())
+                }
+                written += result
+            }
+            guard fsync(descriptor) == 0 else { throw WriteError(path: path, reason: errnoText()) }
+        }
+        if overwrite {
+            guard rename(temporary, path) == 0 else { throw WriteError(path: path, reason: errnoText()) }
+        } else {
+            // link(2) fails with EEXIST instead of replacing: no race with a
+            // concurrent writer of the same path.
+            guard link(temporary, path) == 0 else {
+                let reason = errno == EEXIST ? "file exists (use --force to replace it)" : errnoText()
+                throw WriteError(path: path, reason: reason)
+            }
+            unlink(temporary)
+        }
+        committed = true
+        let directoryDescriptor = open(directory, O_RDONLY)
+        if directoryDescriptor >= 0 {
+            fsync(directoryDescriptor)
+            close(directoryDescriptor)
+        }
+    }
+
+    public static func write(_ text: String, to path: String, mode: mode_t = 0o644, overwrite: Bool = true) throws(WriteError) {
+        try write(Array(text.utf8), to: path, mode: mode, overwrite: overwrite)
+    }
+
+    static func parentDirectory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        let directory = path[..<slash]
+        return directory.isEmpty ? "/" : String(directory)
+    }
+
+    static func baseName(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+
+    private static func errnoText() -> String { String(cString: strerror(errno)) }
+}

@@ -1,0 +1,117 @@
+import Baseline
+import DNSSEC
+import Foundation
+import Reporters
+import ZoneModel
+
+/// The DNSSEC settings shared by `dnssec verify` and `audit`.
+public struct DNSSECSettings: Sendable {
+    /// A file of DS or DNSKEY records (zone syntax) for the zone apex.
+    public var trustAnchorFile: String?
+    /// Validation time; nil means now.
+    public var at: Date?
+    public var expiryWarningDays: Int
+    public var jobs: Int
+
+    public init(trustAnchorFile: String? = nil, at: Date? = nil, expiryWarningDays: Int = 7, jobs: Int = DNSSECOptions.defaultJobs) {
+        self.trustAnchorFile = trustAnchorFile
+        self.at = at
+        self.expiryWarningDays = expiryWarningDays
+        self.jobs = jobs
+    }
+
+    /// Reads the anchor file: only DS and DNSKEY records, at least one.
+    func trustAnchors() throws(JobError) -> [Record] {
+        guard let trustAnchorFile else { return [] }
+        try ZoneReader.requireReadable(trustAnchorFile)
+        let records: [Record]
+        do {
+            records = try ZoneFileRecords.readKeys(trustAnchorFile, nil)
+        } catch {
+            throw JobError("cannot read trust anchors \(trustAnchorFile): \(error)")
+        }
+        let anchors = records.filter { $0.type == .ds || $0.type == .dnskey }
+        guard !anchors.isEmpty else { throw JobError("\(trustAnchorFile) holds no DS or DNSKEY record to anchor the zone") }
+        return anchors
+    }
+
+    func options(anchors: [Record], zonemdOnly: Bool = false) -> DNSSECOptions {
+        DNSSECOptions(validationTime: DNSSECTime(at ?? Date()), trustAnchors: anchors,
+                      expiryWarningDays: expiryWarningDays, jobs: jobs, zonemdOnly: zonemdOnly)
+    }
+}
+
+/// `zoneaudit dnssec verify`: the zone's whole DNSSEC proof, or with
+/// `zonemdOnly` just its ZONEMD digest.
+public struct DNSSECVerifyJob: Sendable {
+    public var source: String
+    public var read: ZoneReadOptions
+    public var settings: DNSSECSettings
+    public var zonemdOnly: Bool
+
+    public init(source: String, read: ZoneReadOptions, settings: DNSSECSettings, zonemdOnly: Bool) {
+        self.source = source
+        self.read = read
+        self.settings = settings
+        self.zonemdOnly = zonemdOnly
+    }
+
+    /// Exit 0 valid, 1 a validation failure; an unreadable zone or anchor file stops the job (2).
+    public func run() throws(JobError) -> JobResult {
+        let anchors = try settings.trustAnchors()
+        let loaded = try ZoneReader.read(source, options: read)
+        guard let zone = loaded.zone else {
+            // A zone that does not parse cannot be validated: report why, exit 2.
+            _ = try ZoneReader.readComplete(source, role: "zone", options: read)
+            throw JobError("cannot validate \(source)")
+        }
+        let result = DNSSECValidator(options: settings.options(anchors: anchors, zonemdOnly: zonemdOnly)).validate(zone)
+        var findings = result.findings
+        findings.append(contentsOf: loaded.findings.filter { $0.level != .note })
+        let valid: Bool
+        if zonemdOnly {
+            if case .verified = result.summary.zonemd { valid = true } else { valid = false }
+        } else {
+            valid = result.isValid
+        }
+        let report = Report.make(
+            command: "dnssec-verify",
+            zones: [ZoneReport(origin: zone.origin, source: loaded.source, serialAfter: zone.soa?.serial,
+                               seal: nil, recordsAfter: zone.recordCount)],
+            banners: DNSSECVerifyJob.banners(result.summary, zonemdOnly: zonemdOnly),
+            findings: findings)
+        return JobResult(report: report, status: valid ? .clean : .findings,
+                         figures: zonemdOnly ? nil : DNSSECVerifyJob.figures(result.summary))
+    }
+
+    /// One line on how the keys came to be trusted, what was checked, and the earliest expiry.
+    static func banners(_ summary: DNSSECSummary, zonemdOnly: Bool) -> [String] {
+        var lines: [String] = []
+        switch summary.trust {
+        case .broken:
+            lines.append("No trust anchor leads to a validly signed DNSKEY set.")
+        case .unsigned where !zonemdOnly:
+            lines.append("The zone is not signed (no DNSKEY at the apex).")
+        default:
+            break
+        }
+        return lines
+    }
+
+    /// One line of figures for a person: signatures verified, algorithms, earliest expiry.
+    public static func figures(_ summary: DNSSECSummary) -> String? {
+        guard summary.signatures > 0 else { return nil }
+        var lines: [String] = []
+        do {
+            var line = "\(summary.signaturesVerified) of \(summary.signatures) signatures verified (\(summary.algorithmNames.joined(separator: ", ")))"
+            if let earliest = summary.earliestExpiration {
+                line += "; earliest expiry \(earliest)"
+                if let owner = summary.earliestExpirationOwner, let type = summary.earliestExpirationType {
+                    line += " (\(owner) \(type))"
+                }
+            }
+            lines.append(line + "; judged at \(summary.validationTime).")
+        }
+        return lines.first
+    }
+}

@@ -1,0 +1,145 @@
+/// Compact storage for many records: owner names and RDATA in one byte
+/// arena, fixed-size entries beside it, source files in a small table.
+///
+/// A 1,000,000-record zone is the design point: a `Record` value costs two
+/// heap objects and ~40 octets; an entry here costs 28 octets plus its bytes
+/// in the arena, and consecutive records of one owner share the owner's bytes.
+/// Records are materialized as `Record` values only when asked for.
+public struct RecordTable: Sendable {
+    struct Entry: Sendable {
+        var ownerOffset: UInt32
+        var rdataOffset: UInt32
+        var ttl: UInt32
+        var line: UInt32
+        var rdataLength: UInt16
+        var type: UInt16
+        var rrClass: UInt16
+        var column: UInt16
+        var file: UInt16
+        var ownerLength: UInt8
+    }
+
+    static let noFile: UInt16 = .max
+
+    private(set) var arena: [UInt8] = []
+    private(set) var entries: [Entry] = []
+    private(set) var files: [String] = []
+    private var fileIndex: [String: UInt16] = [:]
+    private var lastOwnerOffset: UInt32 = 0
+    private var lastOwnerLength: UInt8 = 0
+
+    public init() {}
+
+    public var count: Int { entries.count }
+
+    public mutating func reserveCapacity(records: Int, arenaBytes: Int) {
+        entries.reserveCapacity(records)
+        arena.reserveCapacity(arenaBytes)
+    }
+
+    /// Appends a record whose RDATA is given as raw octets (no `[UInt8]` needed).
+    public mutating func append(
+        owner: DomainName, type: RRType, rrClass: RRClass, ttl: UInt32,
+        rdata: UnsafeBufferPointer<UInt8>, location: SourceLocation?
+    ) {
+        precondition(rdata.count <= 65535, "RDATA longer than 65535 octets")
+        let ownerOffset = internOwner(owner)
+        let rdataOffset = UInt32(arena.count)
+        arena.append(contentsOf: rdata)
+        var file = RecordTable.noFile
+        var line: UInt32 = 0
+        var column: UInt16 = 0
+        if let location {
+            file = fileNumber(location.file)
+            line = location.line
+            column = UInt16(clamping: location.column)
+        }
+        entries.append(Entry(
+            ownerOffset: ownerOffset, rdataOffset: rdataOffset, ttl: ttl, line: line,
+            rdataLength: UInt16(rdata.count), type: type.rawValue, rrClass: rrClass.rawValue,
+            column: column, file: file, ownerLength: UInt8(owner.wire.count)))
+    }
+
+    public mutating func append(_ record: Record) {
+        record.rdata.withUnsafeBufferPointer { buffer in
+            append(owner: record.owner, type: record.type, rrClass: record.rrClass, ttl: record.ttl,
+                   rdata: buffer, location: record.location)
+        }
+    }
+
+    private mutating func internOwner(_ owner: DomainName) -> UInt32 {
+        let wire = owner.wire
+        if Int(lastOwnerLength) == wire.count, arena.count > 0 {
+            let start = Int(lastOwnerOffset)
+            let same = arena.withUnsafeBufferPointer { buffer in
+                wire.withUnsafeBufferPointer { name in
+                    memoryEqual(buffer.baseAddress! + start, name.baseAddress!, name.count)
+                }
+            }
+            if same { return lastOwnerOffset }
+        }
+        let offset = UInt32(arena.count)
+        arena.append(contentsOf: wire)
+        lastOwnerOffset = offset
+        lastOwnerLength = UInt8(wire.count)
+        return offset
+    }
+
+    private mutating func fileNumber(_ path: String) -> UInt16 {
+        if let last = files.last, last == path { return UInt16(files.count - 1) }
+        if let known = fileIndex[path] { return known }
+        guard files.count < Int(RecordTable.noFile) else { return RecordTable.noFile }
+        let number = UInt16(files.count)
+        files.append(path)
+        fileIndex[path] = number
+        return number
+    }
+
+    // MARK: Reading
+
+    func ownerBytes(_ entry: Entry) -> ArraySlice<UInt8> {
+        arena[Int(entry.ownerOffset)..<(Int(entry.ownerOffset) + Int(entry.ownerLength))]
+    }
+
+    func rdataBytes(_ entry: Entry) -> ArraySlice<UInt8> {
+        arena[Int(entry.rdataOffset)..<(Int(entry.rdataOffset) + Int(entry.rdataLength))]
+    }
+
+    func owner(at index: Int) -> DomainName {
+        DomainName(uncheckedWire: Array(ownerBytes(entries[index])))
+    }
+
+    func location(_ entry: Entry) -> SourceLocation? {
+        guard entry.file != RecordTable.noFile else { return nil }
+        return SourceLocation(file: files[Int(entry.file)], line: Int(entry.line), column: Int(entry.column))
+    }
+
+    /// The record at `index`, with `owner` supplied when the caller already has it.
+    func record(at index: Int, owner: DomainName? = nil) -> Record {
+        let entry = entries[index]
+        return Record(
+            owner: owner ?? DomainName(uncheckedWire: Array(ownerBytes(entry))),
+            type: RRType(entry.type), rrClass: RRClass(entry.rrClass), ttl: entry.ttl,
+            rdata: Array(rdataBytes(entry)), location: location(entry))
+    }
+
+    public func record(at index: Int) -> Record { record(at: index, owner: nil) }
+
+    /// Keeps only the entries at `order`, in that order (the arena is shared).
+    mutating func reorder(_ order: [Int]) {
+        var sorted: [Entry] = []
+        sorted.reserveCapacity(order.count)
+        for index in order { sorted.append(entries[index]) }
+        entries = sorted
+    }
+}
+
+@inline(__always)
+func memoryEqual(_ lhs: UnsafePointer<UInt8>, _ rhs: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+    var index = 0
+    while index < count {
+        if lhs[index] != rhs[index] { return false }
+        index += 1
+    }
+    return true
+}

@@ -1,0 +1,128 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Why input could not be read.
+enum InputError: Error, Equatable {
+    case cannotOpen(errno: Int32)
+    case notRegularFile
+    case tooLarge(limit: Int)
+    case readFailed(errno: Int32)
+
+    var message: String {
+        switch self {
+        case .cannotOpen(let code): "cannot open: \(InputError.describe(code))"
+        case .notRegularFile: "not a regular file"
+        case .tooLarge(let limit): "larger than the \(limit)-byte limit (maxFileBytes)"
+        case .readFailed(let code): "read failed: \(InputError.describe(code))"
+        }
+    }
+
+    static func describe(_ code: Int32) -> String {
+        guard let text = strerror(code) else { return "error \(code)" }
+        return String(cString: text)
+    }
+}
+
+/// Bytes delivered in fixed-size chunks from a file or from memory, so a
+/// file of any size is read with one buffer and never held whole.
+final class ByteInput {
+    private enum Source {
+        case file(Int32)
+        case memory([UInt8], offset: Int)
+    }
+
+    private var source: Source
+    let buffer: UnsafeMutablePointer<UInt8>
+    let capacity: Int
+    /// Valid bytes in `buffer` after the last `refill()`.
+    private(set) var count = 0
+    /// Bytes delivered before the current chunk.
+    private(set) var consumedBefore = 0
+    private let limit: Int
+    private(set) var error: InputError?
+
+    /// The default chunk: large enough that `read(2)` calls are rare.
+    static let defaultChunkSize = 1 << 20
+
+    /// Opens a regular file for reading; fails before reading anything when
+    /// the file is not a regular file or is larger than `limit`.
+    init(path: String, limit: Int, chunkSize: Int = ByteInput.defaultChunkSize) throws(InputError) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .cannotOpen(errno: errno) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            let code = errno
+            close(descriptor)
+            throw .cannotOpen(errno: code)
+        }
+        guard (status.st_mode & S_IFMT) == S_IFREG else {
+            close(descriptor)
+            throw .notRegularFile
+        }
+        guard Int(status.st_size) <= limit else {
+            close(descriptor)
+            throw .tooLarge(limit: limit)
+        }
+        source = .file(descriptor)
+        capacity = max(1, chunkSize)
+        buffer = .allocate(capacity: capacity)
+        self.limit = limit
+    }
+
+    /// Serves bytes held in memory; `chunkSize` lets tests put chunk
+    /// boundaries anywhere.
+    init(bytes: [UInt8], limit: Int, chunkSize: Int = ByteInput.defaultChunkSize) throws(InputError) {
+        guard bytes.count <= limit else { throw .tooLarge(limit: limit) }
+        source = .memory(bytes, offset: 0)
+        capacity = max(1, chunkSize)
+        buffer = .allocate(capacity: capacity)
+        self.limit = limit
+    }
+
+    deinit {
+        if case .file(let descriptor) = source { close(descriptor) }
+        buffer.deallocate()
+    }
+
+    /// Replaces the buffer's content with the next chunk. Returns false at the
+    /// end of the input or on an error (then `error` says which).
+    func refill() -> Bool {
+        consumedBefore += count
+        count = 0
+        guard error == nil else { return false }
+        switch source {
+        case .file(let descriptor):
+            while true {
+                let got = read(descriptor, buffer, capacity)
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    error = .readFailed(errno: errno)
+                    return false
+                }
+                count = got
+                break
+            }
+        case .memory(let bytes, let offset):
+            let take = min(capacity, bytes.count - offset)
+            if take > 0 {
+                bytes.withUnsafeBufferPointer { all in
+                    buffer.update(from: all.baseAddress! + offset, count: take)
+                }
+            }
+            count = take
+            source = .memory(bytes, offset: offset + take)
+        }
+        // A file that grows while it is read must not get past the limit.
+        if consumedBefore + count > limit {
+            error = .tooLarge(limit: limit)
+            count = 0
+            return false
+        }
+        return count > 0
+    }
+}

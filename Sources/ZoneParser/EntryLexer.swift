@@ -1,0 +1,298 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Splits master-file text into entries, byte by byte, over chunked input.
+///
+/// The rules follow BIND's lexer: space and TAB separate tokens; `;` starts a
+/// comment; `(` and `)` join lines (they may nest); `"` starts a quoted token
+/// that must close on the same line; `\` keeps the next byte in the token; a
+/// CR before LF is ignored and a lone CR ends a line (without counting one).
+/// `(`, `)` and `"` also end an unquoted token, so `a"b"` is two tokens.
+final class EntryLexer {
+    private let input: ByteInput
+    private var index = 0
+    /// 1-based number of the line being read.
+    private(set) var line = 1
+    /// Absolute offset of the first byte of the current line.
+    private var lineStart = 0
+    private let maxEntryBytes: Int
+    private let classes: UnsafeMutablePointer<UInt8>
+    private var exhausted = false
+
+    private static let ordinary: UInt8 = 0, blank: UInt8 = 1, newline: UInt8 = 2, carriageReturn: UInt8 = 3
+    private static let comment: UInt8 = 4, open: UInt8 = 5, close: UInt8 = 6, quote: UInt8 = 7, backslash: UInt8 = 8
+
+    init(input: ByteInput, maxEntryBytes: Int) {
+        self.input = input
+        self.maxEntryBytes = maxEntryBytes
+        classes = .allocate(capacity: 256)
+        classes.initialize(repeating: EntryLexer.ordinary, count: 256)
+        classes[0x20] = EntryLexer.blank
+        classes[0x09] = EntryLexer.blank
+        classes[0x0A] = EntryLexer.newline
+        classes[0x0D] = EntryLexer.carriageReturn
+        classes[Int(UInt8(ascii: ";"))] = EntryLexer.comment
+        classes[Int(UInt8(ascii: "("))] = EntryLexer.open
+        classes[Int(UInt8(ascii: ")"))] = EntryLexer.close
+        classes[Int(UInt8(ascii: "\""))] = EntryLexer.quote
+        classes[Int(UInt8(ascii: "\\"))] = EntryLexer.backslash
+    }
+
+    deinit { classes.deallocate() }
+
+    /// Set when reading failed (the entries before the failure were delivered).
+    var inputError: InputError? { input.error }
+
+    /// Bytes read so far.
+    var bytesRead: Int { input.consumedBefore + index }
+
+    @inline(__always) private func column(at position: Int) -> Int {
+        input.consumedBefore + position - lineStart + 1
+    }
+
+    /// True when a byte is available at `index`, reading the next chunk if needed.
+    @inline(__always) private func available() -> Bool {
+        if index < input.count { return true }
+        return nextChunk()
+    }
+
+    private func nextChunk() -> Bool {
+        guard !exhausted else { return false }
+        guard input.refill() else {
+            exhausted = true
+            index = 0
+            return false
+        }
+        index = 0
+        return true
+    }
+
+    /// Reads the next entry into `entry`. Returns false when the input is
+    /// exhausted and nothing was read. Blank and comment-only lines are skipped.
+    func next(into entry: inout LexedEntry) -> Bool {
+        entry.reset()
+        var depth = 0
+        var openLine = 0, openColumn = 0
+        var lineBegins = true
+        entry.line = line
+        entry.column = 1
+        while true {
+            guard available() else {
+                if depth > 0 {
+                    entry.report(.unclosedParenthesis(line: openLine, column: openColumn), line: openLine, column: openColumn)
+                }
+                return !entry.isEmpty
+            }
+            let byte = input.buffer[index]
+            if lineBegins {
+                lineBegins = false
+                if depth == 0 && entry.isEmpty {
+                    entry.startsWithBlank = byte == 0x20 || byte == 0x09
+                    entry.line = line
+                    entry.column = column(at: index)
+                }
+            }
+            switch classes[Int(byte)] {
+            case EntryLexer.blank:
+                index += 1
+            case EntryLexer.newline:
+                index += 1
+                line += 1
+                lineStart = input.consumedBefore + index
+                lineBegins = true
+                if depth == 0 && !entry.isEmpty { return true }
+            case EntryLexer.carriageReturn:
+                index += 1
+                if available() && input.buffer[index] == 0x0A { continue }
+                lineBegins = true
+                if depth == 0 && !entry.isEmpty { return true }
+            case EntryLexer.comment:
+                if column(at: index) == 1 {
+                    inspectLineComment()
+                }
+                skipComment()
+            case EntryLexer.open:
+                if depth == 0 {
+                    openLine = line
+                    openColumn = column(at: index)
+                }
+                depth += 1
+                index += 1
+            case EntryLexer.close:
+                if depth == 0 {
+                    entry.report(.unbalancedClose, line: line, column: column(at: index))
+                } else {
+                    depth -= 1
+                }
+                index += 1
+            case EntryLexer.quote:
+                lexQuoted(&entry)
+            default:
+                lexPlain(&entry)
+            }
+        }
+    }
+
+    /// What the comments at the start of lines said about a zone transfer.
+    private(set) var transferMarkers = TransferMarkers()
+
+    /// Reads the head of a comment that starts a line (at most 64 bytes, not
+    /// past the line end) and notes the banners and trailers transfer tools print.
+    private func inspectLineComment() {
+        var head: [UInt8] = []
+        head.reserveCapacity(64)
+        // The comment may straddle chunks: look ahead in the current chunk
+        // only, and, when it ends too early, in nothing more (the trailer lines
+        // are short and a miss only weakens format detection, never parsing).
+        var position = index
+        while position < input.count && head.count < 64 {
+            let byte = input.buffer[position]
+            if byte == 0x0A { break }
+            head.append(byte)
+            position += 1
+        }
+        transferMarkers.inspect(head)
+    }
+
+    /// Skips to the end of the line, leaving the LF for the caller.
+    private func skipComment() {
+        while available() {
+            let rest = input.count - index
+            if let found = memchr(input.buffer + index, 0x0A, rest) {
+                index = input.buffer.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                return
+            }
+            index = input.count
+        }
+    }
+
+    /// Appends `count` bytes starting at `position` of the current chunk,
+    /// within the entry's byte budget.
+    @inline(__always) private func append(_ entry: inout LexedEntry, from position: Int, count: Int) {
+        guard count > 0 else { return }
+        if entry.bytes.count + entry.spans.count + count > maxEntryBytes {
+            entry.report(.entryTooLong(limit: maxEntryBytes), line: line, column: column(at: position))
+            return
+        }
+        entry.bytes.append(contentsOf: UnsafeBufferPointer(start: input.buffer + position, count: count))
+    }
+
+    private func finishToken(_ entry: inout LexedEntry, start: Int, line tokenLine: Int, column tokenColumn: Int, quoted: Bool) {
+        if entry.bytes.count + entry.spans.count + 1 > maxEntryBytes {
+            entry.report(.entryTooLong(limit: maxEntryBytes), line: tokenLine, column: tokenColumn)
+            return
+        }
+        entry.spans.append(TokenSpan(start: start, end: entry.bytes.count, line: tokenLine, column: tokenColumn, isQuoted: quoted))
+    }
+
+    /// An unquoted token: everything up to a blank, a line end, `;`, `(`, `)`
+    /// or `"`, with `\` protecting the byte after it.
+    private func lexPlain(_ entry: inout LexedEntry) {
+        let tokenLine = line, tokenColumn = column(at: index)
+        let start = entry.bytes.count
+        var escapePending = false
+        scanning: while available() {
+            let buffer = input.buffer, count = input.count
+            var position = index
+            if escapePending {
+                let escaped = buffer[position]
+                if escaped == 0x0A || escaped == 0x0D {
+                    entry.report(.escapeAtEndOfLine, line: line, column: column(at: position))
+                    break scanning
+                }
+                escapePending = false
+                position += 1
+            }
+            while position < count {
+                let kind = classes[Int(buffer[position])]
+                if kind == EntryLexer.ordinary {
+                    position += 1
+                } else if kind == EntryLexer.backslash {
+                    if position + 1 < count {
+                        let escaped = buffer[position + 1]
+                        if escaped == 0x0A || escaped == 0x0D {
+                            append(&entry, from: index, count: position + 1 - index)
+                            index = position + 1
+                            entry.report(.escapeAtEndOfLine, line: line, column: column(at: position))
+                            break scanning
+                        }
+                        position += 2
+                    } else {
+                        position += 1
+                        escapePending = true
+                    }
+                } else {
+                    append(&entry, from: index, count: position - index)
+                    index = position
+                    break scanning
+                }
+            }
+            append(&entry, from: index, count: position - index)
+            index = position
+        }
+        if escapePending && index >= input.count {
+            // A backslash was the last byte of the input.
+            entry.report(.escapeAtEndOfLine, line: line, column: column(at: index))
+        }
+        finishToken(&entry, start: start, line: tokenLine, column: tokenColumn, quoted: false)
+    }
+
+    /// A quoted token: the text between the quotes, escapes kept as written.
+    /// It must end on the line where it began.
+    private func lexQuoted(_ entry: inout LexedEntry) {
+        let tokenLine = line, tokenColumn = column(at: index)
+        index += 1
+        let start = entry.bytes.count
+        var escapePending = false
+        var closed = false
+        scanning: while available() {
+            let buffer = input.buffer, count = input.count
+            var position = index
+            if escapePending {
+                if buffer[position] == 0x0A { break scanning }
+                escapePending = false
+                position += 1
+            }
+            while position < count {
+                let byte = buffer[position]
+                if byte == UInt8(ascii: "\"") {
+                    append(&entry, from: index, count: position - index)
+                    index = position + 1
+                    closed = true
+                    break scanning
+                }
+                if byte == 0x0A {
+                    append(&entry, from: index, count: position - index)
+                    index = position
+                    break scanning
+                }
+                if byte == UInt8(ascii: "\\") {
+                    if position + 1 < count {
+                        if buffer[position + 1] == 0x0A {
+                            append(&entry, from: index, count: position + 1 - index)
+                            index = position + 1
+                            break scanning
+                        }
+                        position += 2
+                    } else {
+                        position += 1
+                        escapePending = true
+                    }
+                } else {
+                    position += 1
+                }
+            }
+            append(&entry, from: index, count: position - index)
+            index = position
+        }
+        if !closed {
+            entry.report(.unterminatedString, line: tokenLine, column: tokenColumn)
+        }
+        finishToken(&entry, start: start, line: tokenLine, column: tokenColumn, quoted: true)
+    }
+}

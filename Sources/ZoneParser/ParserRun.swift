@@ -1,0 +1,405 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import ZoneModel
+
+/// One parse: the state that lives across `$INCLUDE`s (records, findings,
+/// TTL rules, limits) and the loop that turns entries into records.
+final class ParserRun {
+    let options: ParseOptions
+    var log: FindingLog
+    var records: [Record] = []
+    var includedFiles: [String] = []
+    /// Real paths of the files being read, outermost first (loop detection).
+    var openFiles: [String] = []
+    let includePolicy: IncludePolicy
+
+    // TTL state, shared by all files of the load as in BIND.
+    /// From `$TTL`, the options, or the SOA minimum fallback.
+    var defaultTTL: UInt32?
+    /// The TTL the previous record got (RFC 1035 semantics when no `$TTL`).
+    var previousTTL: UInt32?
+    var warnedPreviousTTL = false
+
+    // What format detection needs.
+    var sawDirective = false
+    var markers = TransferMarkers()
+    /// The first record is an SOA with an absolute owner, a TTL and a class.
+    var firstRecordOpensTransfer = false
+    var firstSOAOwner: DomainName?
+    /// TSIG entries met: dropped from a dump, errors in a master file.
+    var tsigLocations: [SourceLocation] = []
+
+    /// Set when the run must end (error cap, record cap, unreadable input).
+    var stopped = false
+    var stoppedEarly = false
+
+    /// Source of `FileState.originGeneration` values, unique within the run.
+    private var generations = 0
+
+    func nextGeneration() -> Int {
+        generations += 1
+        return generations
+    }
+
+    // Buffers reused from record to record.
+    var rdata: [UInt8] = []
+    var tokens: [Token] = []
+    var scratch: [UInt8] = []
+
+    init(options: ParseOptions, includeRoot: String?) {
+        self.options = options
+        log = FindingLog(maxErrors: options.maxErrors, maxWarnings: options.maxWarnings, zone: options.origin)
+        includePolicy = IncludePolicy(root: includeRoot, maxDepth: options.maxIncludeDepth)
+        defaultTTL = options.defaultTTL
+        rdata.reserveCapacity(65536)
+        tokens.reserveCapacity(64)
+        scratch.reserveCapacity(GenerateTemplate.maximumLength + 64)
+    }
+
+    // MARK: Findings
+
+    func error(_ rule: RuleID, _ message: String, in state: FileState, line: Int, column: Int,
+               owner: DomainName? = nil, type: RRType? = nil) {
+        log.add(rule, .high, message, at: SourceLocation(file: state.name, line: line, column: column), owner: owner, type: type)
+        if log.capReached { stop(early: true) }
+    }
+
+    func warning(_ rule: RuleID, _ message: String, severity: Severity = .low, in state: FileState, line: Int,
+                 column: Int, owner: DomainName? = nil, type: RRType? = nil) {
+        log.add(rule, severity, message, at: SourceLocation(file: state.name, line: line, column: column), owner: owner, type: type)
+    }
+
+    func stop(early: Bool) {
+        stopped = true
+        if early { stoppedEarly = true }
+    }
+
+    // MARK: Files
+
+    /// Reads one file's entries until its end or until the run stops.
+    func parse(_ input: ByteInput, state: inout FileState) {
+        let lexer = EntryLexer(input: input, maxEntryBytes: options.maxEntryBytes)
+        var entry = LexedEntry()
+        while !stopped && lexer.next(into: &entry) {
+            if let problem = entry.problem {
+                error(RuleID(problem.rule), problem.message, in: state, line: entry.problemLine, column: entry.problemColumn)
+                if !entry.startsWithBlank && !isDirective(entry) {
+                    // The owner of a broken entry is unknown: the next
+                    // blank-owner entry must not silently take an older one.
+                    state.owner = nil
+                    state.ownerInvalid = true
+                }
+                continue
+            }
+            if isDirective(entry) {
+                sawDirective = true
+                directive(entry, state: &state)
+            } else {
+                record(entry, state: &state)
+            }
+        }
+        let seen = lexer.transferMarkers
+        markers.seen = markers.seen || seen.seen
+        markers.failed = markers.failed || seen.failed
+        if let count = seen.reportedRecords { markers.reportedRecords = count }
+        if let failure = lexer.inputError, !stopped {
+            error("syntax.read-error", "cannot read the rest of the file: \(failure.message)", in: state,
+                  line: lexer.line, column: 1)
+            stop(early: true)
+        }
+    }
+
+    private func isDirective(_ entry: LexedEntry) -> Bool {
+        guard !entry.startsWithBlank, let first = entry.spans.first, !first.isQuoted, first.end > first.start else {
+            return false
+        }
+        return entry.bytes[first.start] == UInt8(ascii: "$")
+    }
+
+    // MARK: Records
+
+    /// An entry that is not a directive: `[owner] [ttl] [class] type rdata`
+    /// (TTL and class in either order).
+    func record(_ entry: LexedEntry, state: inout FileState) {
+        let spans = entry.spans
+        var index = 0
+        let owner: DomainName
+        let location = spans[0]
+        if entry.startsWithBlank {
+            guard let current = state.owner else {
+                error("syntax.missing-owner",
+                      state.ownerInvalid
+                        ? "the line has no owner and the previous owner was invalid: expected an owner name at the start of the line"
+                        : "the line has no owner and there is no previous owner to inherit: expected an owner name at the start of the line",
+                      in: state, line: location.line, column: location.column)
+                return
+            }
+            owner = current
+            if state.originChanged {
+                warning("syntax.inherited-owner",
+                        "record with inherited owner (\(current)) immediately after $ORIGIN (\(state.origin.map(\.description) ?? "none")): the owner is not the new origin",
+                        in: state, line: location.line, column: location.column, owner: current)
+            }
+        } else {
+            guard let name = ownerName(entry, span: location, state: &state) else { return }
+            owner = name
+            index = 1
+        }
+        state.originChanged = false
+
+        var ttl: UInt32?
+        var rrClass: RRClass?
+        guard let (ttlFound, classFound, typeIndex) = ttlAndClass(entry, from: index, state: state) else { return }
+        ttl = ttlFound
+        rrClass = classFound
+        index = typeIndex
+        guard index < spans.count else {
+            let last = spans[spans.count - 1]
+            error("syntax.missing-type", "expected a type after '\(entry.string(spans.count - 1))'",
+                  in: state, line: last.line, column: last.column + (last.end - last.start), owner: owner)
+            return
+        }
+        guard let type = recordType(entry, at: index, state: state, owner: owner) else { return }
+        let typeSpan = spans[index]
+
+        if type == .tsig {
+            // A transfer's TSIG pseudo-record; never zone data (decided at the end).
+            tsigLocations.append(SourceLocation(file: state.name, line: location.line, column: location.column))
+            return
+        }
+        if type.isMeta {
+            error("syntax.meta-type", "\(type) is a meta type and cannot appear in zone data: expected a data type",
+                  in: state, line: typeSpan.line, column: typeSpan.column, owner: owner, type: type)
+            return
+        }
+
+        guard encodeRData(entry, from: index + 1, type: type, typeSpan: typeSpan, owner: owner, state: state) else { return }
+        guard let finalTTL = resolveTTL(ttl, type: type, state: state, line: location.line, column: location.column, owner: owner) else {
+            return
+        }
+
+        if records.isEmpty {
+            firstRecordOpensTransfer = type == .soa && !entry.startsWithBlank && ttl != nil && rrClass != nil
+                && ParserRun.isAbsolute(entry, span: location)
+        }
+        if type == .soa && firstSOAOwner == nil { firstSOAOwner = owner }
+        append(Record(
+            owner: owner, type: type, rrClass: rrClass ?? options.defaultClass, ttl: finalTTL, rdata: Array(rdata),
+            location: SourceLocation(file: state.name, line: location.line, column: location.column)),
+            state: state)
+    }
+
+    /// Adds a record unless the record cap is reached (which stops the run).
+    func append(_ record: Record, state: FileState) {
+        guard records.count < options.maxRecords else {
+            error("syntax.too-many-records",
+                  "more than \(options.maxRecords) records (maxRecords); the rest of the input was not read",
+                  in: state, line: Int(record.location?.line ?? 0), column: Int(record.location?.column ?? 0))
+            stop(early: true)
+            return
+        }
+        records.append(record)
+    }
+
+    /// The owner token as a name, reusing the previous owner's `DomainName`
+    /// when the text and the origin are the same.
+    private func ownerName(_ entry: LexedEntry, span: TokenSpan, state: inout FileState) -> DomainName? {
+        let length = span.end - span.start
+        if let current = state.owner, state.ownerTextGeneration == state.originGeneration,
+           state.ownerText.count == length, !span.isQuoted {
+            let same = entry.bytes.withUnsafeBufferPointer { bytes in
+                state.ownerText.withUnsafeBufferPointer { previous in
+                    memcmp(bytes.baseAddress! + span.start, previous.baseAddress!, length) == 0
+                }
+            }
+            if same { return current }
+        }
+        do throws(NameError) {
+            guard !span.isQuoted else { throw NameError.badEscape }
+            let name = try parseName(entry, span: span, origin: state.origin)
+            state.owner = name
+            state.ownerInvalid = false
+            state.ownerText.removeAll(keepingCapacity: true)
+            state.ownerText.append(contentsOf: entry.bytes[span.start..<span.end])
+            state.ownerTextGeneration = state.originGeneration
+            return name
+        } catch {
+            let reason = span.isQuoted ? "a quoted string is not a name" : ParserRun.explain(error)
+            self.error("syntax.bad-name", "bad owner name '\(entry.string(0))': \(reason)",
+                       in: state, line: span.line, column: span.column)
+            state.owner = nil
+            state.ownerInvalid = true
+            return nil
+        }
+    }
+
+    func parseName(_ entry: LexedEntry, span: TokenSpan, origin: DomainName?) throws(NameError) -> DomainName {
+        let result = entry.bytes.withUnsafeBufferPointer { bytes in
+            Result { () throws(NameError) -> DomainName in
+                try DomainName(presentation: UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]), origin: origin)
+            }
+        }
+        return try result.get()
+    }
+
+    static func explain(_ error: NameError) -> String {
+        switch error {
+        case .relativeWithoutOrigin:
+            "a relative name needs an origin: add $ORIGIN, write the name with a trailing dot, or give an origin"
+        default:
+            error.description
+        }
+    }
+
+    /// True when the token ends with a dot that is not escaped.
+    static func isAbsolute(_ entry: LexedEntry, span: TokenSpan) -> Bool {
+        guard span.end > span.start, entry.bytes[span.end - 1] == UInt8(ascii: ".") else { return false }
+        var backslashes = 0
+        var position = span.end - 2
+        while position >= span.start && entry.bytes[position] == UInt8(ascii: "\\") {
+            backslashes += 1
+            position -= 1
+        }
+        return backslashes % 2 == 0
+    }
+
+    /// Reads an optional TTL and an optional class, in either order, starting
+    /// at `start`. Returns them and the index of the token after them, or nil
+    /// after reporting a bad TTL.
+    func ttlAndClass(_ entry: LexedEntry, from start: Int, state: FileState) -> (UInt32?, RRClass?, Int)? {
+        var index = start
+        var ttl: UInt32?
+        var rrClass: RRClass?
+        while index < entry.spans.count && (ttl == nil || rrClass == nil) {
+            let span = entry.spans[index]
+            if span.isQuoted || span.end == span.start { break }
+            let first = entry.bytes[span.start]
+            if ttl == nil && first &- 48 < 10 {
+                do throws(TTLText.Failure) {
+                    ttl = try TTLText.parse(entry.bytes[span.start..<span.end])
+                } catch {
+                    self.error("syntax.bad-ttl", "bad TTL '\(entry.string(index))': \(error.explanation)",
+                               in: state, line: span.line, column: span.column)
+                    return nil
+                }
+                if let value = ttl, value > TTLText.maximumRecommended {
+                    warning("syntax.ttl-too-large",
+                            "TTL \(value) is above 2147483647 (RFC 2181 section 8); BIND loads it as 0",
+                            in: state, line: span.line, column: span.column)
+                }
+                index += 1
+                continue
+            }
+            if rrClass == nil {
+                let found = entry.bytes.withUnsafeBufferPointer { bytes in
+                    RRClass(mnemonic: UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]))
+                }
+                if let found {
+                    rrClass = found
+                    index += 1
+                    continue
+                }
+            }
+            break
+        }
+        return (ttl, rrClass, index)
+    }
+
+    /// The type at `index`, or nil after reporting why the token is not one.
+    func recordType(_ entry: LexedEntry, at index: Int, state: FileState, owner: DomainName?) -> RRType? {
+        let span = entry.spans[index]
+        let found: RRType? = span.isQuoted ? nil : entry.bytes.withUnsafeBufferPointer { bytes in
+            RRType(mnemonic: UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]))
+        }
+        if let found { return found }
+        let text = entry.string(index)
+        let isClass = entry.bytes.withUnsafeBufferPointer { bytes in
+            RRClass(mnemonic: UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])) != nil
+        }
+        let message: String
+        if span.end > span.start, entry.bytes[span.start] &- 48 < 10 {
+            message = "unexpected '\(text)': a TTL was already given, expected a type"
+        } else if isClass {
+            message = "unexpected '\(text)': a class was already given, expected a type"
+        } else {
+            message = "unknown type '\(text)': expected a type mnemonic or TYPEnnn"
+        }
+        error("syntax.unknown-type", message, in: state, line: span.line, column: span.column, owner: owner)
+        return nil
+    }
+
+    /// Encodes the tokens from `start` on as the RDATA of `type` into `rdata`.
+    func encodeRData(_ entry: LexedEntry, from start: Int, type: RRType, typeSpan: TokenSpan, owner: DomainName,
+                     state: FileState) -> Bool {
+        rdata.removeAll(keepingCapacity: true)
+        tokens.removeAll(keepingCapacity: true)
+        var index = start
+        while index < entry.spans.count {
+            let span = entry.spans[index]
+            tokens.append(Token(text: entry.bytes[span.start..<span.end], isQuoted: span.isQuoted,
+                                line: span.line, column: span.column))
+            index += 1
+        }
+        do throws(RDataSyntaxError) {
+            try RDataText.encode(type: type, tokens: tokens[...], origin: state.origin, into: &rdata)
+            tokens.removeAll(keepingCapacity: true)
+            return true
+        } catch {
+            let (line, column): (Int, Int)
+            if let tokenIndex = error.tokenIndex, tokenIndex >= 0, tokenIndex < tokens.count {
+                (line, column) = (tokens[tokenIndex].line, tokens[tokenIndex].column)
+            } else if let last = tokens.last {
+                (line, column) = (last.line, last.column + last.text.count + (last.isQuoted ? 2 : 0))
+            } else {
+                (line, column) = (typeSpan.line, typeSpan.column + (typeSpan.end - typeSpan.start))
+            }
+            tokens.removeAll(keepingCapacity: true)
+            self.error("syntax.bad-rdata", "bad \(type) RDATA: \(error.message)", in: state, line: line, column: column,
+                       owner: owner, type: type)
+            return false
+        }
+    }
+
+    /// The TTL a record gets (BIND's rules): its own; else `$TTL` (or the
+    /// options' default); else the previous record's, with a warning once;
+    /// else, for an SOA, its minimum field, with a warning (it then acts as
+    /// `$TTL`); else an error.
+    func resolveTTL(_ explicit: UInt32?, type: RRType, state: FileState, line: Int, column: Int,
+                    owner: DomainName) -> UInt32? {
+        let result: UInt32
+        if let explicit {
+            result = explicit
+        } else if let defaultTTL {
+            result = defaultTTL
+        } else if let previousTTL {
+            result = previousTTL
+            if !warnedPreviousTTL {
+                warnedPreviousTTL = true
+                warning("syntax.previous-ttl",
+                        "no TTL and no $TTL: using the previous record's TTL \(previousTTL) (RFC 1035 semantics); add $TTL",
+                        in: state, line: line, column: column, owner: owner, type: type)
+            }
+        } else if type == .soa && rdata.count >= 20 {
+            let tail = rdata.count - 4
+            let minimum = UInt32(rdata[tail]) << 24 | UInt32(rdata[tail + 1]) << 16
+                | UInt32(rdata[tail + 2]) << 8 | UInt32(rdata[tail + 3])
+            result = minimum
+            defaultTTL = minimum
+            warning("syntax.missing-ttl",
+                    "no TTL and no $TTL: using the SOA minimum \(minimum) as the default TTL (as BIND does); add $TTL",
+                    severity: .medium, in: state, line: line, column: column, owner: owner, type: type)
+        } else {
+            error("syntax.missing-ttl",
+                  "no TTL: the record has none, no $TTL came before it, and there is no previous record; expected a TTL",
+                  in: state, line: line, column: column, owner: owner, type: type)
+            return nil
+        }
+        previousTTL = result
+        return result
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+@testable import ZoneAuditKit
+
+@Suite struct AtomicFileTests {
+    private func temporaryDirectory() throws -> String {
+        let path = NSTemporaryDirectory() + "zoneaudit-atomic-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    @Test func replacesContentAndLeavesNoTemporaryFiles() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/report.json"
+        try AtomicFile.write("first", to: path)
+        try AtomicFile.write("second", to: path)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "second")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["report.json"])
+    }
+
+    @Test func refusesToOverwriteWhenAsked() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/baseline.zone"
+        try AtomicFile.write("approved", to: path, overwrite: false)
+        #expect(throws: AtomicFile.WriteError.self) { try AtomicFile.write("evil", to: path, overwrite: false) }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "approved")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["baseline.zone"])
+    }
+
+    @Test func setsTheRequestedMode() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/key.private"
+        try AtomicFile.write("secret", to: path, mode: 0o600)
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+    }
+
+    @Test func reportsAMissingDirectory() {
+        #expect(throws: AtomicFile.WriteError.self) {
+            try AtomicFile.write("x", to: "/nonexistent-zoneaudit-dir/file")
+        }
+    }
+}

@@ -1,0 +1,127 @@
+import Testing
+import ZoneModel
+@testable import ZoneParser
+
+/// Every token of every entry as `line:column text` (quoted tokens in quotes).
+private func lex(_ text: String, chunkSize: Int = 1 << 20, maxEntryBytes: Int = 1 << 20) -> [[String]] {
+    let input = try! ByteInput(bytes: Array(text.utf8), limit: Int.max, chunkSize: chunkSize)
+    let lexer = EntryLexer(input: input, maxEntryBytes: maxEntryBytes)
+    var entry = LexedEntry()
+    var entries: [[String]] = []
+    while lexer.next(into: &entry) {
+        var tokens: [String] = entry.startsWithBlank ? ["<blank>"] : []
+        for (index, span) in entry.spans.enumerated() {
+            let text = entry.string(index)
+            tokens.append("\(span.line):\(span.column) " + (span.isQuoted ? "\"\(text)\"" : text))
+        }
+        if let problem = entry.problem {
+            tokens.append("!\(entry.problemLine):\(entry.problemColumn) \(problem.rule)")
+        }
+        entries.append(tokens)
+    }
+    return entries
+}
+
+@Suite("Lexer")
+struct LexerTests {
+    @Test func splitsOnBlanksAndKeepsPositions() {
+        #expect(lex("www  IN\tA 192.0.2.1\n") == [["1:1 www", "1:6 IN", "1:9 A", "1:11 192.0.2.1"]])
+    }
+
+    @Test func leadingBlankMeansInheritedOwner() {
+        #expect(lex("a A 1\n\tA 2\n  A 3\n") == [
+            ["1:1 a", "1:3 A", "1:5 1"], ["<blank>", "2:2 A", "2:4 2"], ["<blank>", "3:3 A", "3:5 3"],
+        ])
+    }
+
+    @Test func skipsBlankAndCommentLines() {
+        #expect(lex("; only a comment\n\n   \n\t; indented comment\na A 1 ; trailing\n") == [["5:1 a", "5:3 A", "5:5 1"]])
+    }
+
+    @Test func parenthesesJoinLinesAndNest() {
+        #expect(lex("@ SOA ns hm (\n 1 ; serial\n 2 ((3)) 4\n 5 )\nb A 1\n") == [
+            ["1:1 @", "1:3 SOA", "1:7 ns", "1:10 hm", "2:2 1", "3:2 2", "3:6 3", "3:10 4", "4:2 5"],
+            ["5:1 b", "5:3 A", "5:5 1"],
+        ])
+    }
+
+    @Test func parenthesesAndQuotesDelimitTokens() {
+        #expect(lex("a(1)TXT a\"b\"c \"d\"e\n") == [
+            ["1:1 a", "1:3 1", "1:5 TXT", "1:9 a", "1:10 \"b\"", "1:13 c", "1:15 \"d\"", "1:18 e"],
+        ])
+    }
+
+    @Test func quotedStringsKeepBlanksSemicolonsAndEscapes() {
+        #expect(lex("t TXT \"a b;c\" \"q\\\"q\" \"\"\n") == [
+            ["1:1 t", "1:3 TXT", "1:7 \"a b;c\"", "1:15 \"q\\\"q\"", "1:22 \"\""],
+        ])
+    }
+
+    @Test func escapesProtectDelimitersInPlainTokens() {
+        #expect(lex("a\\ b\\;c\\(\\) TXT x\\\"y\n") == [["1:1 a\\ b\\;c\\(\\)", "1:13 TXT", "1:17 x\\\"y"]])
+    }
+
+    @Test func carriageReturnBeforeLineFeedIsIgnored() {
+        #expect(lex("a A 1\r\nb A 2\r\n") == [["1:1 a", "1:3 A", "1:5 1"], ["2:1 b", "2:3 A", "2:5 2"]])
+    }
+
+    @Test func loneCarriageReturnEndsTheLine() {
+        // BIND: a CR on its own ends the line (the line number does not move).
+        #expect(lex("a A 1\rb A 2\n") == [["1:1 a", "1:3 A", "1:5 1"], ["1:7 b", "1:9 A", "1:11 2"]])
+    }
+
+    @Test func carriageReturnInsideQuotesIsData() {
+        #expect(lex("t TXT \"x\ry\"\n") == [["1:1 t", "1:3 TXT", "1:7 \"x\ry\""]])
+    }
+
+    @Test func lastLineWithoutNewline() {
+        #expect(lex("a A 1") == [["1:1 a", "1:3 A", "1:5 1"]])
+    }
+
+    @Test func unterminatedStringIsReportedAtTheQuote() {
+        #expect(lex("t TXT \"abc\nb A 1\n") == [
+            ["1:1 t", "1:3 TXT", "1:7 \"abc\"", "!1:7 syntax.unterminated-string"], ["2:1 b", "2:3 A", "2:5 1"],
+        ])
+    }
+
+    @Test func unbalancedClosingParenthesis() {
+        #expect(lex("a A 1 )\nb A 2\n") == [
+            ["1:1 a", "1:3 A", "1:5 1", "!1:7 syntax.unbalanced-parentheses"], ["2:1 b", "2:3 A", "2:5 2"],
+        ])
+    }
+
+    @Test func unclosedParenthesisAtEndOfFile() {
+        #expect(lex("a A (1\nb A 2\n") == [
+            ["1:1 a", "1:3 A", "1:6 1", "2:1 b", "2:3 A", "2:5 2", "!1:5 syntax.unbalanced-parentheses"],
+        ])
+    }
+
+    @Test func backslashAtEndOfLineIsAnError() {
+        #expect(lex("a\\\nb A 1\n") == [["1:1 a\\", "!1:2 syntax.bad-escape"], ["2:1 b", "2:3 A", "2:5 1"]])
+    }
+
+    @Test func entryBudgetIsEnforced() {
+        let long = String(repeating: "x", count: 100)
+        let entries = lex("a TXT \(long)\nb A 1\n", maxEntryBytes: 50)
+        #expect(entries.count == 2)
+        #expect(entries[0].last == "!1:7 syntax.entry-too-long")
+        #expect(entries[1] == ["2:1 b", "2:3 A", "2:5 1"])
+    }
+
+    @Test func chunkBoundariesDoNotChangeTheTokens() {
+        let text = "$ORIGIN example.\n@ 3600 IN SOA ns hm ( 1 2 3 4 5 ) ; c\n\tTXT \"a \\\" b\" x\\ y\r\nw\\065 A 1\n; <<>> DiG\n"
+        let reference = lex(text)
+        for size in [1, 2, 3, 5, 7, 13, 64] {
+            #expect(lex(text, chunkSize: size) == reference, "chunk size \(size)")
+        }
+    }
+
+    @Test func transferMarkersAreNoticed() {
+        let input = try! ByteInput(bytes: Array("; <<>> DiG 9.18 <<>> axfr\n;; XFR size: 15 records (messages 1, bytes 438)\n".utf8), limit: Int.max)
+        let lexer = EntryLexer(input: input, maxEntryBytes: 1000)
+        var entry = LexedEntry()
+        while lexer.next(into: &entry) {}
+        #expect(lexer.transferMarkers.seen)
+        #expect(lexer.transferMarkers.reportedRecords == 15)
+    }
+}
