@@ -145,8 +145,10 @@ struct SignatureCheck: Sendable {
         }
     }
 
-    /// Checks one RRSIG over `rrset`; returns its algorithm when the signature
-    /// counts towards the algorithm rule (parsed, and not failing cryptography).
+    /// Checks one RRSIG over `rrset`; returns its algorithm when it parses. The
+    /// algorithm rule asks only whether an RRSIG of each algorithm exists: a
+    /// bad one is reported under its own rule (invalid, expired, key missing),
+    /// not a second time as a missing algorithm.
     private func check(
         signature record: Record, over rrset: RRset, canonical: [[UInt8]], kind: ZoneLayout.Kind,
         into result: inout Result, scratch: inout [UInt8]
@@ -166,7 +168,7 @@ struct SignatureCheck: Sendable {
             result.unchecked += 1
             result.findings.add(.rrsigSigner, "\(what()) names signer \(rrsig.signerName), not the apex \(layout.zone.origin)",
                                 owner: name, type: .rrsig, records: [record])
-            return nil
+            return rrsig.algorithm
         }
         let expectedLabels = name.labelCount - (name.isWildcard ? 1 : 0)
         if Int(rrsig.labels) != expectedLabels {
@@ -186,7 +188,7 @@ struct SignatureCheck: Sendable {
             result.unchecked += 1
             result.findings.add(.rrsigKeyMissing, "\(what()): no zone DNSKEY has that key tag and algorithm",
                                 owner: name, type: .rrsig, records: [record])
-            return nil
+            return rrsig.algorithm
         }
         guard LDNSVerificationKey.supports(algorithm: rrsig.algorithm) else {
             // Reported once per algorithm as dnssec.algorithm-unsupported.
@@ -215,13 +217,13 @@ struct SignatureCheck: Sendable {
         guard tried else {
             // Every matching key failed to parse: reported as dnssec.dnskey-malformed.
             result.unchecked += 1
-            return nil
+            return rrsig.algorithm
         }
         result.bogus += 1
         let reason = failure.map { " (\($0.message))" } ?? ""
         result.findings.add(.rrsigInvalid, "\(what()) does not verify\(reason)",
                             owner: name, type: .rrsig, records: [record])
-        return nil
+        return rrsig.algorithm
     }
 
     /// The validity window, in serial arithmetic around the validation time.

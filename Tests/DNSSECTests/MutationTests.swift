@@ -59,6 +59,8 @@ struct MutationTests {
         let summary = outcome.report.summary
         #expect(summary.signaturesBogus == 1)
         #expect(summary.signaturesVerified + summary.signaturesBogus + summary.signaturesUnchecked == summary.signatures)
+        // The bad signature is reported once, not again as a missing algorithm.
+        #expect(outcome.report.findings.filter { $0.level == .error }.map(\.rule) == [DNSSECRule.rrsigInvalid.id])
         #expect(!outcome.report.isValid)
         #expect(outcome.agrees)
     }
