@@ -30,7 +30,9 @@ public struct DNSSECValidator: Sendable {
 
         let layout = ZoneLayout(zone: zone)
         let dnskeys = zone.rrset(zone.origin, .dnskey)
-        summary.signatures = zone.rrsets.reduce(0) { $0 + ($1.type == .rrsig ? $1.records.count : 0) }
+        // Counted from the record table: no RRset is materialized for this.
+        let list = zone.rrsets
+        summary.signatures = list.indices.reduce(0) { $0 + (list.type(at: $1) == .rrsig ? list.recordCount(at: $1) : 0) }
         guard dnskeys != nil else {
             if options.trustAnchors.isEmpty {
                 findings.add(.unsigned, "\(zone.origin) has no DNSKEY RRset: the zone is not signed; only ZONEMD is checked",
@@ -63,12 +65,12 @@ public struct DNSSECValidator: Sendable {
         findings.merge(signatures.findings)
         summary.signaturesVerified = signatures.verified
         summary.signaturesBogus = signatures.bogus
-        summary.signaturesUnchecked = summary.signatures - signatures.verified - signatures.bogus
+        summary.signaturesUnchecked = signatures.unchecked
         summary.earliestExpiration = signatures.earliest?.time
         summary.earliestExpirationOwner = signatures.earliest?.owner
         summary.earliestExpirationType = signatures.earliest?.type
         reportExpiring(signatures, findings: &findings)
-        LifetimeCheck(zone: zone, now: now).run(earliest: signatures.earliestUnexpired, findings: &findings)
+        LifetimeCheck(layout: layout, now: now).run(earliest: signatures.earliestUnexpired, findings: &findings)
 
         let (trust, anchored) = TrustCheck(origin: zone.origin, keys: keys, anchors: options.trustAnchors)
             .run(signers: signatures.dnskeySigners, findings: &findings)
@@ -92,8 +94,8 @@ public struct DNSSECValidator: Sendable {
 
     private func checkDenial(_ layout: ZoneLayout, jobs: Int, findings: inout FindingCollector) -> DNSSECSummary.Denial {
         let zone = layout.zone
-        let hasNSEC = zone.rrsets.contains { $0.type == .nsec }
-        let hasNSEC3 = zone.rrsets.contains { $0.type == .nsec3 }
+        let hasNSEC = layout.all.contains { $0.type == .nsec }
+        let hasNSEC3 = layout.all.contains { $0.type == .nsec3 }
         switch (hasNSEC, hasNSEC3) {
         case (false, false):
             findings.add(.denialMissing, "the zone is signed but has neither NSEC nor NSEC3 records",

@@ -15,6 +15,7 @@ struct KeyRing: Sendable {
     }
 
     let entries: [Entry]
+    /// Zone keys only, by key tag and algorithm.
     private let byTagAndAlgorithm: [UInt32: [Int]]
     /// Algorithms of the zone keys that are not revoked: each must sign every
     /// RRset (RFC 4035 section 2.2).
@@ -54,7 +55,7 @@ struct KeyRing: Sendable {
                 unsupported.insert(data.algorithm)
             }
             if isZoneKey && !data.isRevoked { required.insert(data.algorithm) }
-            index[KeyRing.lookupKey(tag, data.algorithm), default: []].append(entries.count)
+            if isZoneKey { index[KeyRing.lookupKey(tag, data.algorithm), default: []].append(entries.count) }
             entries.append(Entry(record: record, data: data, keyTag: tag, verifier: verifier, isZoneKey: isZoneKey))
         }
         self.entries = entries
@@ -70,7 +71,7 @@ struct KeyRing: Sendable {
     /// Zone keys an RRSIG with this key tag and algorithm may have been made with
     /// (several when key tags collide).
     func candidates(keyTag: UInt16, algorithm: UInt8) -> [Int] {
-        (byTagAndAlgorithm[KeyRing.lookupKey(keyTag, algorithm)] ?? []).filter { entries[$0].isZoneKey }
+        byTagAndAlgorithm[KeyRing.lookupKey(keyTag, algorithm)] ?? []
     }
 
     var isEmpty: Bool { entries.isEmpty }

@@ -6,13 +6,13 @@ import ZoneModel
 /// expiration comes before now + expire + that TTL, secondaries (and caches)
 /// can end up serving expired signatures.
 struct LifetimeCheck {
-    let zone: Zone
+    let layout: ZoneLayout
     let now: DNSSECTime
 
     func run(earliest: SignatureCheck.Expiry?, findings: inout FindingCollector) {
-        guard let earliest, let soa = zone.soa else { return }
+        guard let earliest, let soa = layout.zone.soa else { return }
         var largestTTL: UInt32 = 0
-        for rrset in zone.rrsets {
+        for rrset in layout.all {
             for record in rrset.records where record.ttl > largestTTL { largestTTL = record.ttl }
         }
         let needed = now + Int64(soa.expire) + Int64(largestTTL)

@@ -144,10 +144,10 @@ struct NSEC3Check {
             }
             covered[index] = true
             let name = names[index]
-            var expected = name.owner.map { layout.dataTypes($0) } ?? []
+            var expected = name.owner.map { layout.dataTypes($0) } ?? TypeSet()
             // An NSEC record at the name belongs to an NSEC chain, not this one.
             expected.remove(.nsec)
-            var listed = Set(entry.data.types)
+            var listed = TypeSet(entry.data.types)
             listed.remove(.nsec)
             if listed != expected {
                 let what = name.owner == nil ? "empty non-terminal \(name.name)" : "\(name.name)"

@@ -10,7 +10,7 @@ struct NSECCheck {
 
     /// Returns the number of NSEC records.
     func run(findings: inout FindingCollector) -> Int {
-        var names: [(owner: ZoneLayout.Owner, name: DomainName, types: Set<RRType>)] = []
+        var names: [(owner: ZoneLayout.Owner, name: DomainName, types: TypeSet)] = []
         var nsecRecords = 0
         for owner in layout.owners {
             let name = layout.name(owner)
@@ -54,7 +54,7 @@ struct NSECCheck {
                 findings.add(.nsecChainBroken, "NSEC at \(entry.name) points to \(data.nextName); \(detail)",
                              owner: entry.name, type: .nsec, records: nsec.records)
             }
-            let listed = Set(data.types)
+            let listed = TypeSet(data.types)
             if listed != entry.types {
                 findings.add(.nsecBitmapMismatch,
                              "NSEC at \(entry.name) \(TypeSetDifference(listed: listed, present: entry.types))",
@@ -67,10 +67,11 @@ struct NSECCheck {
 
 /// "lists X but the name has no X; omits Y which is present", for bitmap findings.
 struct TypeSetDifference: CustomStringConvertible {
-    let listed: Set<RRType>
-    let present: Set<RRType>
+    let listed: TypeSet
+    let present: TypeSet
 
     var description: String {
+        let listed = Set(self.listed.types), present = Set(self.present.types)
         let extra = listed.subtracting(present).sorted().map(\.mnemonic)
         let missing = present.subtracting(listed).sorted().map(\.mnemonic)
         var parts: [String] = []

@@ -38,7 +38,6 @@ struct SignatureCheck: Sendable {
 
     struct Result: Sendable {
         var findings: FindingCollector
-        var signatures = 0
         var verified = 0
         var bogus = 0
         var unchecked = 0
@@ -51,7 +50,6 @@ struct SignatureCheck: Sendable {
 
         mutating func merge(_ other: Result) {
             findings.merge(other.findings)
-            signatures += other.signatures
             verified += other.verified
             bogus += other.bogus
             unchecked += other.unchecked
@@ -88,7 +86,6 @@ struct SignatureCheck: Sendable {
         let rrsets = layout.rrsets(owner)
         let name = layout.name(owner)
         let signatures = rrsets.first { $0.type == .rrsig }?.records ?? []
-        result.signatures += signatures.count
         var coveredTypes: [RRType] = []
         for rrset in rrsets where rrset.type != .rrsig {
             coveredTypes.append(rrset.type)
@@ -127,9 +124,14 @@ struct SignatureCheck: Sendable {
         for signature in signatures where !coveredTypes.contains(signature.coveredType) {
             result.unchecked += 1
             guard owner.kind != .outside else { continue }
-            result.findings.add(.rrsigOrphan,
-                                "RRSIG at \(name) covers \(signature.coveredType), which has no RRset there",
-                                owner: name, type: .rrsig, records: [signature])
+            if signature.rrsig == nil {
+                result.findings.add(.rrsigMalformed, "RRSIG at \(name) cannot be parsed",
+                                    owner: name, type: .rrsig, records: [signature])
+            } else {
+                result.findings.add(.rrsigOrphan,
+                                    "RRSIG at \(name) covers \(signature.coveredType), which has no RRset there",
+                                    owner: name, type: .rrsig, records: [signature])
+            }
         }
     }
 
@@ -143,8 +145,10 @@ struct SignatureCheck: Sendable {
         }
     }
 
-    /// Checks one RRSIG over `rrset`; returns its algorithm when the signature
-    /// counts towards the algorithm rule (parsed, and not failing cryptography).
+    /// Checks one RRSIG over `rrset`; returns its algorithm when it parses. The
+    /// algorithm rule asks only whether an RRSIG of each algorithm exists: a
+    /// bad one is reported under its own rule (invalid, expired, key missing),
+    /// not a second time as a missing algorithm.
     private func check(
         signature record: Record, over rrset: RRset, canonical: [[UInt8]], kind: ZoneLayout.Kind,
         into result: inout Result, scratch: inout [UInt8]
@@ -156,22 +160,25 @@ struct SignatureCheck: Sendable {
                                 owner: name, type: .rrsig, records: [record])
             return nil
         }
-        let what = "RRSIG over \(name) \(rrset.type) by key \(rrsig.keyTag) (\(DNSSECAlgorithm.mnemonic(rrsig.algorithm)))"
+        // Built only when a finding needs it: most signatures are fine.
+        func what() -> String {
+            "RRSIG over \(name) \(rrset.type) by key \(rrsig.keyTag) (\(DNSSECAlgorithm.mnemonic(rrsig.algorithm)))"
+        }
         guard rrsig.signerName == layout.zone.origin else {
             result.unchecked += 1
-            result.findings.add(.rrsigSigner, "\(what) names signer \(rrsig.signerName), not the apex \(layout.zone.origin)",
+            result.findings.add(.rrsigSigner, "\(what()) names signer \(rrsig.signerName), not the apex \(layout.zone.origin)",
                                 owner: name, type: .rrsig, records: [record])
-            return nil
+            return rrsig.algorithm
         }
         let expectedLabels = name.labelCount - (name.isWildcard ? 1 : 0)
         if Int(rrsig.labels) != expectedLabels {
-            result.findings.add(.rrsigLabels, "\(what) has Labels \(rrsig.labels); the owner name calls for \(expectedLabels)",
+            result.findings.add(.rrsigLabels, "\(what()) has Labels \(rrsig.labels); the owner name calls for \(expectedLabels)",
                                 owner: name, type: .rrsig, records: [record])
         }
         if rrsig.originalTTL != rrset.ttl || record.ttl != rrset.ttl {
             result.findings.add(
                 .rrsigTTL,
-                "\(what) has TTL \(record.ttl) and Original TTL \(rrsig.originalTTL); the RRset's TTL is \(rrset.ttl)",
+                "\(what()) has TTL \(record.ttl) and Original TTL \(rrsig.originalTTL); the RRset's TTL is \(rrset.ttl)",
                 owner: name, type: .rrsig, records: [record])
         }
         let current = checkWindow(rrsig, what: what, record: record, covered: rrset, into: &result)
@@ -179,9 +186,9 @@ struct SignatureCheck: Sendable {
         let candidates = keys.candidates(keyTag: rrsig.keyTag, algorithm: rrsig.algorithm)
         guard !candidates.isEmpty else {
             result.unchecked += 1
-            result.findings.add(.rrsigKeyMissing, "\(what): no zone DNSKEY has that key tag and algorithm",
+            result.findings.add(.rrsigKeyMissing, "\(what()): no zone DNSKEY has that key tag and algorithm",
                                 owner: name, type: .rrsig, records: [record])
-            return nil
+            return rrsig.algorithm
         }
         guard LDNSVerificationKey.supports(algorithm: rrsig.algorithm) else {
             // Reported once per algorithm as dnssec.algorithm-unsupported.
@@ -190,8 +197,10 @@ struct SignatureCheck: Sendable {
         }
         SignedData.build(into: &scratch, rrsigRData: record.rdata, rrsig: rrsig, rrset: rrset, canonicalRData: canonical)
         var failure: LDNSError?
+        var tried = false
         for candidate in candidates {
             guard let verifier = keys.entries[candidate].verifier else { continue }
+            tried = true
             switch verifier.verify(signature: rrsig.signature, signedData: scratch) {
             case .valid:
                 result.verified += 1
@@ -205,17 +214,22 @@ struct SignatureCheck: Sendable {
                 failure = error
             }
         }
+        guard tried else {
+            // Every matching key failed to parse: reported as dnssec.dnskey-malformed.
+            result.unchecked += 1
+            return rrsig.algorithm
+        }
         result.bogus += 1
         let reason = failure.map { " (\($0.message))" } ?? ""
-        result.findings.add(.rrsigInvalid, "\(what) does not verify\(reason)",
+        result.findings.add(.rrsigInvalid, "\(what()) does not verify\(reason)",
                             owner: name, type: .rrsig, records: [record])
-        return nil
+        return rrsig.algorithm
     }
 
     /// The validity window, in serial arithmetic around the validation time.
     /// Returns true when the signature is inside its window.
     private func checkWindow(
-        _ rrsig: RRSIGData, what: String, record: Record, covered rrset: RRset, into result: inout Result
+        _ rrsig: RRSIGData, what: () -> String, record: Record, covered rrset: RRset, into result: inout Result
     ) -> Bool {
         let inception = now.resolve(rrsig.inception)
         let expiration = now.resolve(rrsig.expiration)
@@ -224,12 +238,12 @@ struct SignatureCheck: Sendable {
         var current = true
         if now < inception {
             current = false
-            result.findings.add(.rrsigNotYetValid, "\(what) is not valid before \(inception) (validation time \(now))",
+            result.findings.add(.rrsigNotYetValid, "\(what()) is not valid before \(inception) (validation time \(now))",
                                 owner: rrset.owner, type: .rrsig, records: [record])
         }
         if expiration < now {
             current = false
-            result.findings.add(.rrsigExpired, "\(what) expired at \(expiration) (validation time \(now))",
+            result.findings.add(.rrsigExpired, "\(what()) expired at \(expiration) (validation time \(now))",
                                 owner: rrset.owner, type: .rrsig, records: [record])
         } else {
             result.earliestUnexpired = Expiry.earlier(result.earliestUnexpired, expiry)

@@ -77,8 +77,8 @@ struct ZoneLayout: Sendable {
     /// RRSIGs over it, RFC 5155 Appendix A shows such a collision). RRSIG is
     /// listed when a signature covers any other type there. At a delegation
     /// only NS, DS and the DNSSEC records belong to this zone.
-    func dataTypes(_ owner: Owner) -> Set<RRType> {
-        var types = Set<RRType>()
+    func dataTypes(_ owner: Owner) -> TypeSet {
+        var types = TypeSet()
         for rrset in rrsets(owner) {
             switch rrset.type {
             case .nsec3:

@@ -89,8 +89,11 @@ public final class LDNSVerificationKey: @unchecked Sendable {
         self.pkey = made
         self.digest = digest
         // One throw-away check while the key is still private to this thread
-        // (see the type's note on thread safety); its result means nothing.
-        _ = verify(signature: [UInt8](repeating: 0, count: 64), signedData: [0])
+        // (see the type's note on thread safety); its result means nothing,
+        // but the signature has the algorithm's length so OpenSSL gets as far
+        // as using the key.
+        let length = [14: 96, 16: 114][algorithm] ?? 64
+        _ = verify(signature: [UInt8](repeating: 0, count: length), signedData: [0])
     }
 
     deinit { ldns_key_deep_free(key) }
