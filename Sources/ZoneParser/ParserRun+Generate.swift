@@ -116,11 +116,9 @@ extension ParserRun {
             return false
         }
         let lexer = EntryLexer(input: input, maxEntryBytes: options.maxEntryBytes)
-        entry.reset()
         var combined = LexedEntry()
         var part = LexedEntry()
-        // The text may hold several lines' worth of entries only through
-        // escapes it cannot have; still, gather every entry it yields.
+        // A lone CR in the text would end a "line"; gather every entry it yields.
         while lexer.next(into: &part) {
             if part.problem != nil {
                 error("syntax.bad-generate",

@@ -454,7 +454,7 @@ final class ParserRun {
                 | UInt32(rdata[tail + 2]) << 8 | UInt32(rdata[tail + 3])
             result = minimum
             defaultTTL = minimum
-            warning("syntax.missing-ttl",
+            warning("syntax.ttl-from-soa-minimum",
                     "no TTL and no $TTL: using the SOA minimum \(minimum) as the default TTL (as BIND does); add $TTL",
                     severity: .medium, in: state, line: line, column: column, owner: owner, type: type)
         } else {

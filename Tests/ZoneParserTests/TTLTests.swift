@@ -41,7 +41,7 @@ struct TTLTests {
         // BIND: "no TTL specified; using SOA MINTTL instead"; it then acts as $TTL.
         let result = parse("@ IN SOA ns hm 1 2 3 4 5\n@ NS ns\nns 60 A 192.0.2.1\nx A 192.0.2.2\n")
         #expect(result.records.map(\.ttl) == [5, 5, 60, 5])
-        #expect(rules(result) == ["syntax.missing-ttl"])
+        #expect(rules(result) == ["syntax.ttl-from-soa-minimum"])
         #expect(result.findings[0].severity == .medium)
     }
 

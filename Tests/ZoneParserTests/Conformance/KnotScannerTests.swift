@@ -65,7 +65,7 @@ struct KnotScannerTests {
             }
         }
         let path = directory.path + "/" + name + ".in"
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
         let result = ZoneFileParser.parse(path: path, options: ParseOptions(
             origin: .root, defaultTTL: 0, includeRoot: directory.path, format: .masterFile))
         // One event per entry, in file order. For a single file, records and
