@@ -19,12 +19,15 @@ mkdir -p "$DATA"
 
 # measure NAME CMD...: prints "seconds kilobytes" of the best run.
 measure() {
-    local best="" bestmem="" out
+    local best="" bestmem="" out tmp
+    tmp=$(mktemp)
     for _ in $(seq "$RUNS"); do
-        out=$( { /usr/bin/time -f "%e %M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n 1)
+        /usr/bin/time -f "%e %M" -o "$tmp" "$@" >/dev/null 2>&1
+        out=$(tail -n 1 "$tmp")
         local secs=${out% *} mem=${out#* }
         if [ -z "$best" ] || awk "BEGIN{exit !($secs < $best)}"; then best=$secs; bestmem=$mem; fi
     done
+    rm -f "$tmp"
     echo "$best $bestmem"
 }
 

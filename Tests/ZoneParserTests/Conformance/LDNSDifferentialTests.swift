@@ -138,6 +138,7 @@ struct LDNSDifferentialTests {
             records += theirSet.count
         }
         print("differential ldns-read-zone: \(compared) files equal (\(records) distinct records), \(explained) explained differences, \(excluded) excluded ($INCLUDE/$GENERATE/class before TTL), \(unreadable) unreadable by ldns 1.8.3")
-        #expect(compared > 50)
+        // Without ../shared only the project's own samples are compared.
+        #expect(compared > (Corpus.isPresent ? 50 : 2))
     }
 }
