@@ -17,6 +17,14 @@ public enum AtomicFile {
     /// Replaces (or creates) `path` with `bytes`. With `overwrite: false`, an
     /// existing file is an error and is left untouched.
     public static func write(_ bytes: some Collection<UInt8>, to path: String, mode: mode_t = 0o644, overwrite: Bool = true) throws(WriteError) {
+        // A device, FIFO or socket (`/dev/null`, `/dev/stdout`, a pipe) is
+        // written in place: renaming over it would replace the node itself.
+        var existing = stat()
+        if stat(path, &existing) == 0, existing.st_mode & S_IFMT != S_IFREG, existing.st_mode & S_IFMT != S_IFDIR {
+            guard overwrite else { throw WriteError(path: path, reason: "file exists (use --force to replace it)") }
+            try writeInPlace(Array(bytes), to: path)
+            return
+        }
         let directory = parentDirectory(of: path)
         var template = Array("\(directory)/.\(baseName(of: path)).tmp-XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
@@ -64,6 +72,23 @@ public enum AtomicFile {
 
     public static func write(_ text: String, to path: String, mode: mode_t = 0o644, overwrite: Bool = true) throws(WriteError) {
         try write(Array(text.utf8), to: path, mode: mode, overwrite: overwrite)
+    }
+
+    private static func writeInPlace(_ data: [UInt8], to path: String) throws(WriteError) {
+        let descriptor = open(path, O_WRONLY | O_TRUNC)
+        guard descriptor >= 0 else { throw WriteError(path: path, reason: errnoText()) }
+        defer { close(descriptor) }
+        var written = 0
+        while written < data.count {
+            let result = data.withUnsafeBytes { buffer in
+                Glibc.write(descriptor, buffer.baseAddress! + written, data.count - written)
+            }
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw WriteError(path: path, reason: errnoText())
+            }
+            written += result
+        }
     }
 
     static func parentDirectory(of path: String) -> String {

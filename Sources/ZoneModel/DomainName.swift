@@ -162,8 +162,13 @@ extension DomainName: Hashable {
 
     public func hash(into hasher: inout Hasher) {
         // Length octets never fall in "A"..."Z", so lowering them is harmless.
+        // The lowered copy is hashed in one call: names are hashed on every
+        // cut, glue and target lookup.
         wire.withUnsafeBufferPointer { buffer in
-            for byte in buffer { hasher.combine(asciiLower(byte)) }
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: buffer.count) { lowered in
+                for index in 0..<buffer.count { lowered[index] = asciiLower(buffer[index]) }
+                hasher.combine(bytes: UnsafeRawBufferPointer(lowered))
+            }
         }
     }
 }

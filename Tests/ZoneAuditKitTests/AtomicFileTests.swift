@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 @testable import ZoneAuditKit
 
@@ -42,5 +45,28 @@ import Testing
         #expect(throws: AtomicFile.WriteError.self) {
             try AtomicFile.write("x", to: "/nonexistent-zoneaudit-dir/file")
         }
+    }
+}
+
+@Suite struct AtomicFileDeviceTests {
+    /// Renaming over a device or FIFO would replace the node itself (as root,
+    /// `--output /dev/null` did); such files are written in place instead.
+    /// A FIFO in a temporary directory stands in for the device.
+    @Test func writesIntoAFIFOWithoutReplacingIt() throws {
+        let directory = NSTemporaryDirectory() + "zoneaudit-fifo-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/report.pipe"
+        #expect(mkfifo(path, 0o600) == 0)
+        let reader = open(path, O_RDONLY | O_NONBLOCK)
+        #expect(reader >= 0)
+        defer { close(reader) }
+        try AtomicFile.write("through the pipe", to: path)
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        #expect(attributes[.type] as? FileAttributeType != .typeRegular)
+        var buffer = [UInt8](repeating: 0, count: 64)
+        let count = read(reader, &buffer, buffer.count)
+        #expect(count > 0 && String(decoding: buffer[0..<max(count, 0)], as: UTF8.self) == "through the pipe")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["report.pipe"])
     }
 }

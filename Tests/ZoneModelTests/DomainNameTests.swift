@@ -137,3 +137,15 @@ import Testing
         #expect(zone.rrsets.map(\.type) == [.ns, .soa, .ns, .nsec])
     }
 }
+
+@Suite struct DomainNameHashTests {
+    @Test func equalNamesInAnyCaseHashAlike() throws {
+        let names = ["Example.COM.", "example.com.", "EXAMPLE.com."].map { try! DomainName($0) }
+        #expect(Set(names.map(\.hashValue)).count == 1)
+        #expect(Set(names).count == 1)
+        var table: [DomainName: Int] = [:]
+        table[try DomainName("WWW.example.")] = 1
+        #expect(table[try DomainName("www.EXAMPLE.")] == 1)
+        #expect(table[try DomainName("www2.example.")] == nil)
+    }
+}
