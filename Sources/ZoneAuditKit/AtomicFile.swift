@@ -37,18 +37,7 @@ public enum AtomicFile {
         do {
             defer { close(descriptor) }
             guard fchmod(descriptor, mode) == 0 else { throw WriteError(path: path, reason: errnoText()) }
-            let data = Array(bytes)
-            var written = 0
-            while written < data.count {
-                let result = data.withUnsafeBytes { buffer in
-                    Glibc.write(descriptor, buffer.baseAddress! + written, data.count - written)
-                }
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    throw WriteError(path: path, reason: errnoText())
-                }
-                written += result
-            }
+            try writeAll(Array(bytes), to: descriptor, path: path)
             guard fsync(descriptor) == 0 else { throw WriteError(path: path, reason: errnoText()) }
         }
         if overwrite {
@@ -78,6 +67,11 @@ public enum AtomicFile {
         let descriptor = open(path, O_WRONLY | O_TRUNC)
         guard descriptor >= 0 else { throw WriteError(path: path, reason: errnoText()) }
         defer { close(descriptor) }
+        try writeAll(data, to: descriptor, path: path)
+    }
+
+    /// Writes every octet, retrying short writes and EINTR.
+    private static func writeAll(_ data: [UInt8], to descriptor: Int32, path: String) throws(WriteError) {
         var written = 0
         while written < data.count {
             let result = data.withUnsafeBytes { buffer in
