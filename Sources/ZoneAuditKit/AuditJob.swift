@@ -117,7 +117,7 @@ public struct AuditJob: Sendable {
         let key = try read.tsigKey()
         var parentDS: [Record] = []
         if !parentServers.isEmpty {
-            let addresses = try parentServers.map(AuditJob.address)
+            let addresses = try parentServers.map { (text) throws(JobError) in try ServerAddress.option(text, role: "parent server") }
             do {
                 // Unsigned: the TSIG key is the zone's transfer key, which the
                 // parent's (registry's) servers do not know; a query signed
@@ -132,7 +132,7 @@ public struct AuditJob: Sendable {
             }
         }
         if !servers.isEmpty {
-            let addresses = try servers.map(AuditJob.address)
+            let addresses = try servers.map { (text) throws(JobError) in try ServerAddress.option(text, role: "server") }
             let consistency = ServerConsistencyChecker.check(
                 zone: baseline.origin, servers: addresses, tsig: key, limits: read.transferLimits, baseline: baseline)
             findings.append(contentsOf: consistency.findings)
@@ -160,13 +160,5 @@ public struct AuditJob: Sendable {
                                recordsBefore: baseline.recordCount, recordsAfter: current.recordCount)],
             banners: banners, findings: findings)
         return JobResult(report: report, status: .judging(findings, failOn: failOn))
-    }
-
-    static func address(_ text: String) throws(JobError) -> ServerAddress {
-        do {
-            return try ServerAddress(parsing: text)
-        } catch {
-            throw JobError("bad server \(text): \(error)")
-        }
     }
 }

@@ -21,12 +21,7 @@ public struct AXFRJob: Sendable {
 
     /// Returns a one-line account of the transfer (for standard error).
     public func run() throws(JobError) -> String {
-        let address: ServerAddress
-        do {
-            address = try ServerAddress(parsing: server)
-        } catch {
-            throw JobError("bad server \(server): \(error)")
-        }
+        let address = try ServerAddress.option(server, role: "server")
         let key = try read.tsigKey()
         let transfer: ZoneTransfer
         do {
@@ -65,12 +60,8 @@ public struct DelegationCheckJob: Sendable {
     }
 
     public func run() throws(JobError) -> JobResult {
-        let servers = try parentServers.map { (server) throws(JobError) -> ServerAddress in
-            do {
-                return try ServerAddress(parsing: server)
-            } catch {
-                throw JobError("bad parent server \(server): \(error)")
-            }
+        let servers = try parentServers.map { (server) throws(JobError) in
+            try ServerAddress.option(server, role: "parent server")
         }
         let (zone, _) = try ZoneReader.readComplete(baseline, role: "baseline", options: read)
         let check: DelegationCheck
@@ -98,5 +89,16 @@ extension ExitStatus {
     /// count: they are reported at info), else 0.
     public static func judging(_ findings: [Finding], failOn: Severity) -> ExitStatus {
         findings.contains { $0.severity >= failOn && $0.authorized != true } ? .findings : .clean
+    }
+}
+
+extension ServerAddress {
+    /// A `HOST[:PORT]` given on the command line; a bad one stops the job (exit 2).
+    static func option(_ text: String, role: String) throws(JobError) -> ServerAddress {
+        do {
+            return try ServerAddress(parsing: text)
+        } catch {
+            throw JobError("bad \(role) \(text): \(error)")
+        }
     }
 }
