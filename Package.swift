@@ -3,7 +3,7 @@
 //
 // Layers import one way (arrows point at what a module uses):
 //   ZoneModel <- ZoneParser <- {ZoneChecks, ZoneDiff, ZonePolicy, DNSSEC, Baseline, Transfer}
-//   <- Reporters <- ZoneAuditKit <- zoneaudit (CLI)
+//   <- Reporters <- RepositoryConfig <- ZoneAuditKit <- zoneaudit (CLI)
 // LDNS is the only module that imports the C library (CLDNS).
 import PackageDescription
 
@@ -68,12 +68,18 @@ let package = Package(
         ),
         // Text, JSON, SARIF, Markdown and JUnit renderers of findings.
         .target(name: "Reporters", dependencies: ["ZoneModel"], swiftSettings: swiftSettings),
+        // zoneaudit.yml: the zones of a repository and how each is audited.
+        .target(
+            name: "RepositoryConfig",
+            dependencies: ["ZoneModel", "ZonePolicy", "Transfer", "Reporters", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
         // Orchestration: the jobs the CLI wires together (check, diff, audit, ...).
         .target(
             name: "ZoneAuditKit",
             dependencies: [
                 "ZoneModel", "ZoneParser", "ZoneChecks", "ZoneDiff", "ZonePolicy",
-                "DNSSEC", "Baseline", "Transfer", "Reporters",
+                "DNSSEC", "Baseline", "Transfer", "Reporters", "RepositoryConfig",
             ],
             swiftSettings: swiftSettings
         ),
@@ -110,6 +116,7 @@ let package = Package(
         .testTarget(name: "DNSSECTests", dependencies: ["DNSSEC", "LDNS", "ZoneParser"], swiftSettings: swiftSettings),
         .testTarget(name: "BaselineTests", dependencies: ["Baseline", "LDNS", "ZoneParser"], swiftSettings: swiftSettings),
         .testTarget(name: "TransferTests", dependencies: ["Transfer", "LDNS", "ZoneParser", "ZoneAuditKit", "Baseline"], swiftSettings: swiftSettings),
+        .testTarget(name: "RepositoryConfigTests", dependencies: ["RepositoryConfig"], swiftSettings: swiftSettings),
         .testTarget(name: "ZoneAuditKitTests", dependencies: ["ZoneAuditKit"], swiftSettings: swiftSettings),
         .testTarget(name: "CLITests", dependencies: ["ZoneAuditKit"], swiftSettings: swiftSettings),
     ]

@@ -32,11 +32,19 @@ extension Policy {
         }
         return try PolicyParser(file: file).parse(yaml)
     }
+
+    /// A policy for one zone written inside another YAML file (the repository
+    /// configuration's `policy:` mapping): `node` holds the fields of a zone
+    /// entry, as under `zones.ORIGIN` in a policy file.
+    public static func inline(_ node: Node, origin: DomainName, file: String) throws(PolicyError) -> Policy {
+        let entry = try PolicyParser(file: file).zoneEntry(origin, node)
+        return Policy(version: supportedVersion, file: file, zones: [entry])
+    }
 }
 
 /// Walks the YAML node tree (not a Codable decode) so that every error can
 /// point at the node it is about.
-struct PolicyParser {
+struct PolicyParser: YAMLFieldReading {
     let file: String
 
     private static let topFields: Set<String> = ["version", "zones"]
@@ -49,14 +57,7 @@ struct PolicyParser {
     ]
 
     func parse(_ yaml: String) throws(PolicyError) -> Policy {
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: yaml)
-        } catch let error as YamlError {
-            throw yamlError(error)
-        } catch {
-            throw PolicyError(file: file, line: 0, column: 0, message: "YAML: \(error)")
-        }
+        let root = try compose(yaml)
         guard let root else { throw PolicyError(file: file, line: 0, column: 0, message: "the policy is empty") }
         let top = try mapping(root, "the policy")
         try rejectUnknown(top, allowed: PolicyParser.topFields, in: "the policy")
@@ -80,7 +81,7 @@ struct PolicyParser {
         return Policy(version: version, file: file, zones: zones)
     }
 
-    private func zoneEntry(_ origin: DomainName, _ node: Node) throws(PolicyError) -> Policy.ZoneEntry {
+    func zoneEntry(_ origin: DomainName, _ node: Node) throws(PolicyError) -> Policy.ZoneEntry {
         var entry = Policy.ZoneEntry(origin: origin)
         if case let .scalar(scalar) = node, scalar.tag == Tag(.null) || scalar.string.isEmpty { return entry }
         let fields = try mapping(node, "zone \(origin)")
@@ -196,105 +197,5 @@ struct PolicyParser {
             result.ttlLoweredFloor = UInt32(value)
         }
         return result
-    }
-
-    // MARK: Typed access with positions
-
-    private func mapping(_ node: Node, _ what: String) throws(PolicyError) -> Node.Mapping {
-        guard let mapping = node.mapping else { throw error("\(what) must be a mapping", at: node) }
-        return mapping
-    }
-
-    private func sequence(_ node: Node, _ what: String) throws(PolicyError) -> [Node] {
-        guard let sequence = node.sequence else { throw error("\(what) must be a list", at: node) }
-        return Array(sequence)
-    }
-
-    private func string(_ node: Node, _ what: String) throws(PolicyError) -> String {
-        guard case let .scalar(scalar) = node, scalar.tag != Tag(.null) else {
-            throw error("\(what) must be a single value", at: node)
-        }
-        return scalar.string
-    }
-
-    private func integer(_ node: Node, _ what: String) throws(PolicyError) -> Int {
-        let text = try string(node, what)
-        guard let value = Int(text) else { throw error("\(what) must be a whole number, not '\(text)'", at: node) }
-        return value
-    }
-
-    /// A share as a fraction (`0.3`) or a percentage (`30%`); above 0, at most 1.
-    private func share(_ node: Node, _ what: String) throws(PolicyError) -> Double {
-        let text = try string(node, what)
-        let value: Double?
-        if text.hasSuffix("%") {
-            value = Double(text.dropLast()).map { $0 / 100 }
-        } else {
-            value = Double(text)
-        }
-        guard let value, value > 0, value <= 1 else {
-            throw error("\(what) must be a share above 0 and at most 1 (e.g. 0.3 or 30%), not '\(text)'", at: node)
-        }
-        return value
-    }
-
-    private func name(_ node: Node, _ what: String) throws(PolicyError) -> DomainName {
-        let text = try string(node, what)
-        switch PolicyNames.absolute(text) {
-        case let .success(name): return name
-        case let .failure(reason): throw error("\(what): \(reason)", at: node)
-        }
-    }
-
-    private func pattern(_ node: Node, _ what: String) throws(PolicyError) -> NamePattern {
-        let text = try string(node, what)
-        switch NamePattern.parse(text) {
-        case let .success(pattern): return pattern
-        case let .failure(reason): throw error("\(what): \(reason)", at: node)
-        }
-    }
-
-    private func rejectUnknown(_ mapping: Node.Mapping, allowed: Set<String>, in what: String) throws(PolicyError) {
-        for key in mapping.keys {
-            let text = key.scalar?.string ?? "?"
-            guard allowed.contains(text) else {
-                throw error("unknown field '\(text)' in \(what) (allowed: \(allowed.sorted().joined(separator: ", ")))",
-                            at: key)
-            }
-        }
-    }
-
-    private func error(_ message: String, at node: Node?) -> PolicyError {
-        PolicyError(file: file, line: node?.mark?.line ?? 0, column: node?.mark?.column ?? 0, message: message)
-    }
-
-    private func yamlError(_ error: YamlError) -> PolicyError {
-        switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-             let .composer(context, problem, mark, _):
-            let detail = context.map { "\($0.text) (line \($0.mark.line)): " } ?? ""
-            return PolicyError(file: file, line: mark.line, column: mark.column, message: "YAML: \(detail)\(problem)")
-        case let .duplicatedKeysInMapping(duplicates, context):
-            return PolicyError(file: file, line: context.mark.line, column: context.mark.column,
-                               message: "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", "))")
-        case let .reader(problem, offset, _, yaml):
-            let (line, column) = offset.map { PolicyParser.position(ofUTF8Offset: $0, in: yaml) } ?? (0, 0)
-            return PolicyError(file: file, line: line, column: column, message: "YAML: \(problem)")
-        default:
-            return PolicyError(file: file, line: 0, column: 0, message: "YAML: \(error)")
-        }
-    }
-
-    static func position(ofUTF8Offset offset: Int, in text: String) -> (Int, Int) {
-        var line = 1, column = 1
-        for byte in text.utf8.prefix(offset) {
-            if byte == UInt8(ascii: "\n") {
-                line += 1
-                column = 1
-            } else {
-                column += 1
-            }
-        }
-        return (line, column)
     }
 }
