@@ -88,7 +88,8 @@ public struct ZoneConfig: Sendable {
         return files
     }
 
-    func resolve(_ path: String) -> String { ConfigPaths.resolve(path, root: root) }
+    /// A path from the configuration, resolved against the root.
+    public func resolve(_ path: String) -> String { ConfigPaths.resolve(path, root: root) }
 
     func rooted(at directory: String) -> ZoneConfig {
         var copy = self

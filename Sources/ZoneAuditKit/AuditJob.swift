@@ -24,6 +24,8 @@ public struct AuditJob: Sendable {
     /// Audit against a bare baseline; the report says so at the top.
     public var unsealed: Bool
     public var policyPath: String?
+    /// A policy already read (inline in the configuration); `policyPath` wins.
+    public var policy: Policy?
     public var read: ZoneReadOptions
     public var includeSignatures: Bool
     public var dnssec: DNSSECSettings
@@ -38,7 +40,7 @@ public struct AuditJob: Sendable {
 
     public init(
         source: String, baselinePath: String, trustedKeysPath: String?, requiredApprovers: Int = 1,
-        unsealed: Bool = false, policyPath: String? = nil, read: ZoneReadOptions = ZoneReadOptions(),
+        unsealed: Bool = false, policyPath: String? = nil, policy: Policy? = nil, read: ZoneReadOptions = ZoneReadOptions(),
         includeSignatures: Bool = false, dnssec: DNSSECSettings = DNSSECSettings(),
         anchorFromBaseline: Bool = false, anchorFromParent: Bool = false,
         parentServers: [String] = [], servers: [String] = [], failOn: Severity = .high
@@ -49,6 +51,7 @@ public struct AuditJob: Sendable {
         self.requiredApprovers = requiredApprovers
         self.unsealed = unsealed
         self.policyPath = policyPath
+        self.policy = policy
         self.read = read
         self.includeSignatures = includeSignatures
         self.dnssec = dnssec
@@ -82,7 +85,7 @@ public struct AuditJob: Sendable {
         }
 
         // 2. The policy (a bad one stops the audit: never silently ignored).
-        var policy: Policy?
+        var policy = self.policy
         if let policyPath {
             do {
                 policy = try Policy.load(contentsOf: policyPath)

@@ -1,11 +1,15 @@
 import ArgumentParser
+import RepositoryConfig
 import ZoneAuditKit
+import ZonePolicy
 import ZoneModel
 
 /// `--fail-on` for the commands that judge changes.
 struct FailOnOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Exit 1 when an unauthorized finding is at or above this severity: critical, high, medium, low or info.", valueName: "severity"))
-    var failOn: Severity = .high
+    @Option(name: .long, help: ArgumentHelp("Exit 1 when an unauthorized finding is at or above this severity: critical, high, medium, low or info (default: high, or the zone's fail-on).", valueName: "severity"))
+    var failOn: Severity?
+
+    func failOn(for zone: ZoneConfig?) -> Severity { failOn ?? zone?.failOn ?? .high }
 }
 
 struct DiffCommand: ParsableCommand {
@@ -20,19 +24,24 @@ struct DiffCommand: ParsableCommand {
     @OptionGroup var input: ZoneInputOptions
     @OptionGroup var report: ReportOutputOptions
     @OptionGroup var threshold: FailOnOption
+    @OptionGroup var repository: RepositoryOptions
 
     @Flag(name: .long, help: "Compare RRSIG, NSEC and NSEC3 too.")
     var includeSignatures = false
 
-    @Argument(help: ArgumentHelp("The old zone (file, dump or axfr:// source).", valueName: "old"))
-    var old: String
+    @Argument(help: ArgumentHelp("The old zone (file, dump or axfr:// source; with --zone: the baseline).", valueName: "old"))
+    var old: String?
 
-    @Argument(help: ArgumentHelp("The new zone.", valueName: "new"))
-    var new: String
+    @Argument(help: ArgumentHelp("The new zone (with --zone: the zone file).", valueName: "new"))
+    var new: String?
 
     func run() throws {
-        let job = DiffJob(old: old, new: new, read: input.readOptions, includeSignatures: includeSignatures,
-                          failOn: threshold.failOn)
+        let zone = try repository.configuredZone()
+        let oldPath = try repository.required(old, zone?.baselinePath, "old zone (baseline)")
+        let newPath = try repository.required(new, zone?.filePath, "new zone")
+        let job = DiffJob(old: oldPath, new: newPath, read: input.readOptions(for: zone),
+                          includeSignatures: includeSignatures || zone?.includeSignatures == true,
+                          failOn: threshold.failOn(for: zone))
         try JobRunner.finish(try job.run(), to: report.destination)
     }
 }
@@ -54,15 +63,16 @@ struct AuditCommand: ParsableCommand {
     @OptionGroup var report: ReportOutputOptions
     @OptionGroup var threshold: FailOnOption
     @OptionGroup var dnssec: DNSSECArguments
+    @OptionGroup var repository: RepositoryOptions
 
     @Option(name: .long, help: ArgumentHelp("The approved baseline (its seal is BASELINE.seal).", valueName: "file"))
-    var baseline: String
+    var baseline: String?
 
     @Option(name: .long, help: ArgumentHelp("The approvers' DNSKEY records, in zone syntax.", valueName: "file"))
     var trustedKeys: String?
 
-    @Option(name: .long, help: ArgumentHelp("Distinct trusted approvers the seal needs.", valueName: "n"))
-    var require: Int = 1
+    @Option(name: .long, help: ArgumentHelp("Distinct trusted approvers the seal needs (default 1, or the zone's approvals).", valueName: "n"))
+    var require: Int?
 
     @Flag(name: .long, help: "Audit against a baseline without verifying a seal (the report says so at the top).")
     var unsealed = false
@@ -85,24 +95,42 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Another server to transfer the zone from and compare, HOST[:PORT]; repeatable.", valueName: "server"))
     var server: [String] = []
 
-    @Argument(help: ArgumentHelp("The zone now: a zone file, an AXFR dump, or axfr://HOST[:PORT]/ZONE.", valueName: "source"))
-    var source: String
+    @Argument(help: ArgumentHelp("The zone now: a zone file, an AXFR dump, or axfr://HOST[:PORT]/ZONE (with --zone: the configured zone file).", valueName: "source"))
+    var source: String?
 
     func validate() throws {
-        guard unsealed || trustedKeys != nil else {
+        guard unsealed || trustedKeys != nil || repository.zone != nil else {
             throw ValidationError("give --trusted-keys to verify the baseline's seal, or --unsealed to audit against a bare baseline")
         }
         guard !(unsealed && trustedKeys != nil) else { throw ValidationError("--unsealed and --trusted-keys exclude each other") }
-        guard require >= 1 else { throw ValidationError("--require must be at least 1") }
-        guard !anchorFromParent || !parentServer.isEmpty else { throw ValidationError("--anchor-from-parent needs --parent-server") }
+        guard (require ?? 1) >= 1 else { throw ValidationError("--require must be at least 1") }
     }
 
     func run() throws {
+        let zone = try repository.configuredZone()
+        // The configured servers and parents are for `zoneaudit run`: audit
+        // asks no server anything unless the command line names it.
+        guard !anchorFromParent || !parentServer.isEmpty else { throw ValidationError("--anchor-from-parent needs --parent-server") }
+        var policyPath = policy
+        var inlinePolicy: Policy?
+        if policyPath == nil, let zone {
+            switch zone.policy {
+            case let .file(path)?: policyPath = zone.resolve(path)
+            case let .inline(policy)?: inlinePolicy = policy
+            case nil: break
+            }
+        }
         let job = AuditJob(
-            source: source, baselinePath: baseline, trustedKeysPath: trustedKeys, requiredApprovers: require,
-            unsealed: unsealed, policyPath: policy, read: input.readOptions, includeSignatures: includeSignatures,
-            dnssec: dnssec.settings, anchorFromBaseline: anchorFromBaseline, anchorFromParent: anchorFromParent,
-            parentServers: parentServer, servers: server, failOn: threshold.failOn)
+            source: try repository.required(source, zone?.filePath, "zone source"),
+            baselinePath: try repository.required(baseline, zone?.baselinePath, "baseline (--baseline)"),
+            trustedKeysPath: unsealed ? nil : try repository.required(trustedKeys, zone?.trustedKeysPath, "trusted keys (--trusted-keys)"),
+            requiredApprovers: require ?? zone?.approvals ?? 1,
+            unsealed: unsealed, policyPath: policyPath, policy: inlinePolicy, read: input.readOptions(for: zone),
+            includeSignatures: includeSignatures || zone?.includeSignatures == true,
+            dnssec: dnssec.settings(for: zone),
+            anchorFromBaseline: anchorFromBaseline || zone?.anchorFromBaseline == true, anchorFromParent: anchorFromParent,
+            parentServers: parentServer, servers: server,
+            failOn: threshold.failOn(for: zone))
         try JobRunner.finish(try job.run(), to: report.destination)
     }
 }

@@ -50,6 +50,7 @@ struct SealCommand: ParsableCommand {
             """)
 
     @OptionGroup var input: ZoneInputOptions
+    @OptionGroup var repository: RepositoryOptions
 
     @Option(name: .long, help: ArgumentHelp("An approver key (.key, .private or their base name); repeatable.", valueName: "keyfile"))
     var key: [String] = []
@@ -57,14 +58,14 @@ struct SealCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("How long the seal is valid: N seconds or Nm, Nh, Nd, Nw, Ny (default 180d).", valueName: "duration"))
     var validity: String = "180d"
 
-    @Option(name: [.short, .long], help: ArgumentHelp("The baseline to write (default: ZONE.baseline).", valueName: "baseline"))
+    @Option(name: [.short, .long], help: ArgumentHelp("The baseline to write (default: the zone's configured baseline with --zone, else ZONE.baseline).", valueName: "baseline"))
     var output: String?
 
     @Flag(name: .long, help: "Replace an existing baseline and seal.")
     var force = false
 
-    @Argument(help: ArgumentHelp("The approved zone file.", valueName: "zone"))
-    var zone: String
+    @Argument(help: ArgumentHelp("The approved zone file (with --zone: the configured zone file).", valueName: "zone"))
+    var zoneFile: String?
 
     func validate() throws {
         guard !key.isEmpty else { throw ValidationError("give at least one --key") }
@@ -72,8 +73,10 @@ struct SealCommand: ParsableCommand {
     }
 
     func run() throws {
-        let job = SealJob(zoneFile: zone, keyFiles: key, validity: SealValidity.parse(validity)!,
-                          outputPath: output, force: force, read: input.readOptions)
+        let zone = try repository.configuredZone()
+        let job = SealJob(zoneFile: try repository.required(zoneFile, zone?.filePath, "zone file"), keyFiles: key,
+                          validity: SealValidity.parse(validity)!,
+                          outputPath: output ?? zone?.baselinePath, force: force, read: input.readOptions(for: zone))
         let (summary, warnings) = try job.run()
         for warning in warnings { Console.error("zoneaudit: warning: \(warning.message) [\(warning.rule)]\n") }
         Console.output(summary + "\n")
@@ -87,25 +90,29 @@ struct SealVerifyCommand: ParsableCommand {
         discussion: "Exit 0 only when the seal holds: digest, signatures by trusted keys, validity windows, and --require approvers.")
 
     @OptionGroup var report: ReportOutputOptions
+    @OptionGroup var repository: RepositoryOptions
 
     @Option(name: .long, help: ArgumentHelp("The approvers' DNSKEY records, in zone syntax.", valueName: "file"))
-    var trustedKeys: String
+    var trustedKeys: String?
 
-    @Option(name: .long, help: ArgumentHelp("Distinct trusted approvers required (two-person rule: 2).", valueName: "n"))
-    var require: Int = 1
+    @Option(name: .long, help: ArgumentHelp("Distinct trusted approvers required (two-person rule: 2; default 1, or the zone's approvals).", valueName: "n"))
+    var require: Int?
 
     @Option(name: .long, help: ArgumentHelp("Judge validity as of this time: YYYYMMDDHHMMSS (UTC) or RFC 3339.", valueName: "time"))
     var at: TimeArgument?
 
-    @Argument(help: ArgumentHelp("The baseline; its seal is BASELINE.seal.", valueName: "baseline"))
-    var baseline: String
+    @Argument(help: ArgumentHelp("The baseline; its seal is BASELINE.seal (with --zone: the configured baseline).", valueName: "baseline"))
+    var baseline: String?
 
     func validate() throws {
-        guard require >= 1 else { throw ValidationError("--require must be at least 1") }
+        guard (require ?? 1) >= 1 else { throw ValidationError("--require must be at least 1") }
     }
 
     func run() throws {
-        let job = SealVerifyJob(baselinePath: baseline, trustedKeysPath: trustedKeys, require: require, at: at?.date)
+        let zone = try repository.configuredZone()
+        let job = SealVerifyJob(baselinePath: try repository.required(baseline, zone?.baselinePath, "baseline"),
+                                trustedKeysPath: try repository.required(trustedKeys, zone?.trustedKeysPath, "trusted keys (--trusted-keys)"),
+                                require: require ?? zone?.approvals ?? 1, at: at?.date)
         try JobRunner.finish(try job.run(), to: report.destination)
     }
 }

@@ -13,19 +13,21 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var input: ZoneInputOptions
     @OptionGroup var report: ReportOutputOptions
+    @OptionGroup var repository: RepositoryOptions
 
     @Flag(name: .long, help: "Warnings fail the check too.")
     var strict = false
 
-    @Argument(help: ArgumentHelp("Zone files or AXFR dumps.", valueName: "file"))
-    var files: [String]
+    @Argument(help: ArgumentHelp("Zone files or AXFR dumps (with --zone: the configured zone file).", valueName: "file"))
+    var files: [String] = []
 
     func validate() throws {
-        guard !files.isEmpty else { throw ValidationError("give at least one zone file") }
+        guard !files.isEmpty || repository.zone != nil else { throw ValidationError("give at least one zone file, or --zone NAME") }
     }
 
     func run() throws {
-        let job = CheckJob(files: files, read: input.readOptions, strict: strict)
+        let zone = try repository.configuredZone()
+        let job = CheckJob(files: files.isEmpty ? [zone!.filePath] : files, read: input.readOptions(for: zone), strict: strict)
         try JobRunner.finish(try job.run(), to: report.destination)
     }
 }
@@ -40,15 +42,18 @@ struct PrintCommand: ParsableCommand {
             """)
 
     @OptionGroup var input: ZoneInputOptions
+    @OptionGroup var repository: RepositoryOptions
 
     @Option(name: [.short, .long], help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
     var output: String?
 
-    @Argument(help: ArgumentHelp("A zone file or AXFR dump.", valueName: "file"))
-    var file: String
+    @Argument(help: ArgumentHelp("A zone file or AXFR dump (with --zone: the configured zone file).", valueName: "file"))
+    var file: String?
 
     func run() throws {
-        let text = try PrintJob(file: file, read: input.readOptions).run()
+        let zone = try repository.configuredZone()
+        let path = try repository.required(file, zone?.filePath, "zone file")
+        let text = try PrintJob(file: path, read: input.readOptions(for: zone)).run()
         if let output, output != "-" {
             do {
                 try AtomicFile.write(text, to: output)

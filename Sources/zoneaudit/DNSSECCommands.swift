@@ -1,5 +1,6 @@
 import ArgumentParser
 import DNSSEC
+import RepositoryConfig
 import ZoneAuditKit
 
 struct DNSSECCommand: ParsableCommand {
@@ -17,19 +18,24 @@ struct DNSSECArguments: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Validate as of this time: YYYYMMDDHHMMSS (UTC) or RFC 3339.", valueName: "time"))
     var at: TimeArgument?
 
-    @Option(name: .long, help: ArgumentHelp("Warn about signatures expiring within this many days.", valueName: "days"))
-    var expiryWarning: Int = 7
+    @Option(name: .long, help: ArgumentHelp("Warn about signatures expiring within this many days (default 7, or the zone's expiry-warning).", valueName: "days"))
+    var expiryWarning: Int?
 
     @Option(name: .long, help: ArgumentHelp("Signature verification threads (default: all cores).", valueName: "n"))
     var jobs: Int = DNSSECOptions.defaultJobs
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-        guard expiryWarning >= 0 else { throw ValidationError("--expiry-warning cannot be negative") }
+        guard (expiryWarning ?? 0) >= 0 else { throw ValidationError("--expiry-warning cannot be negative") }
     }
 
-    var settings: DNSSECSettings {
-        DNSSECSettings(trustAnchorFile: trustAnchor, at: at?.date, expiryWarningDays: expiryWarning, jobs: jobs)
+    var settings: DNSSECSettings { settings(for: nil) }
+
+    /// The settings, with the configured zone's trust anchors and expiry
+    /// warning where the command line gives none.
+    func settings(for zone: ZoneConfig?) -> DNSSECSettings {
+        DNSSECSettings(trustAnchorFile: trustAnchor ?? zone?.trustAnchorsPath, at: at?.date,
+                       expiryWarningDays: expiryWarning ?? zone?.expiryWarningDays ?? 7, jobs: jobs)
     }
 }
 
@@ -47,15 +53,18 @@ struct DNSSECVerifyCommand: ParsableCommand {
     @OptionGroup var input: ZoneInputOptions
     @OptionGroup var dnssec: DNSSECArguments
     @OptionGroup var report: ReportOutputOptions
+    @OptionGroup var repository: RepositoryOptions
 
     @Flag(name: .long, help: "Check only the ZONEMD digest (signed zone or not).")
     var zonemdOnly = false
 
-    @Argument(help: ArgumentHelp("A zone file, an AXFR dump, or axfr://HOST[:PORT]/ZONE.", valueName: "zone"))
-    var zone: String
+    @Argument(help: ArgumentHelp("A zone file, an AXFR dump, or axfr://HOST[:PORT]/ZONE (with --zone: the configured zone file).", valueName: "zone"))
+    var source: String?
 
     func run() throws {
-        let job = DNSSECVerifyJob(source: zone, read: input.readOptions, settings: dnssec.settings, zonemdOnly: zonemdOnly)
+        let zone = try repository.configuredZone()
+        let job = DNSSECVerifyJob(source: try repository.required(source, zone?.filePath, "zone"),
+                                  read: input.readOptions(for: zone), settings: dnssec.settings(for: zone), zonemdOnly: zonemdOnly)
         try JobRunner.finish(try job.run(), to: report.destination)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import RepositoryConfig
 import Reporters
 import ZoneAuditKit
 import ZoneModel
@@ -52,9 +53,40 @@ struct ZoneInputOptions: ParsableArguments {
         guard maxErrors >= 1 else { throw ValidationError("--max-errors must be at least 1") }
     }
 
-    var readOptions: ZoneReadOptions {
+    var readOptions: ZoneReadOptions { readOptions(for: nil) }
+
+    /// The read options, with what the command line leaves unset taken from
+    /// the zone's configuration entry (`--zone`).
+    func readOptions(for zone: ZoneConfig?) -> ZoneReadOptions {
         ZoneReadOptions(origin: origin?.name, includeRoot: includeRoot, maxErrors: maxErrors, format: inputFormat,
-                        tsigKeyFile: live.tsigKey, transferLimits: live.limits)
+                        tsigKeyFile: live.tsigKey, transferLimits: live.limits(for: zone))
+            .filling(from: zone)
+    }
+}
+
+/// `--config FILE --zone NAME`: take what the command needs from `zoneaudit.yml`.
+struct RepositoryOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The repository configuration (default: zoneaudit.yml in this directory or above).", valueName: "file"))
+    var config: String?
+
+    @Option(name: .long, help: ArgumentHelp("Take the files, keys, servers and settings this command needs from this zone's entry in the configuration; options given on the command line win.", valueName: "name"))
+    var zone: NameArgument?
+
+    /// The configured zone; nil without `--zone`.
+    func configuredZone() throws -> ZoneConfig? {
+        guard let zone else { return nil }
+        return try ConfiguredZones.zone(zone.name, config: config)
+    }
+
+    /// A value the command needs: from the command line, else from the
+    /// configured zone, else a usage error naming both ways to give it.
+    func required<Value>(_ given: Value?, _ configured: Value?, _ what: String) throws -> Value {
+        if let given { return given }
+        if let configured { return configured }
+        if let zone {
+            throw JobError("the configuration gives no \(what) for \(zone.name); give it on the command line")
+        }
+        throw ValidationError("give the \(what), or --zone NAME to take it from the configuration")
     }
 }
 
@@ -63,8 +95,8 @@ struct LiveSourceOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("TSIG key file in BIND syntax (key \"name\" { algorithm ...; secret ...; };).", valueName: "file"))
     var tsigKey: String?
 
-    @Option(name: .long, help: ArgumentHelp("Seconds to wait for a connection or a read.", valueName: "seconds"))
-    var timeout: Int = 30
+    @Option(name: .long, help: ArgumentHelp("Seconds to wait for a connection or a read (default 30).", valueName: "seconds"))
+    var timeout: Int?
 
     @Option(name: .long, help: ArgumentHelp("A transfer with more records is refused.", valueName: "n"))
     var maxRecords: Int = 10_000_000
@@ -73,12 +105,15 @@ struct LiveSourceOptions: ParsableArguments {
     var maxBytes: Int = 1 << 30
 
     func validate() throws {
-        guard timeout >= 1 else { throw ValidationError("--timeout must be at least 1 second") }
+        guard (timeout ?? 30) >= 1 else { throw ValidationError("--timeout must be at least 1 second") }
         guard maxRecords >= 1, maxBytes >= 512 else { throw ValidationError("--max-records and --max-bytes must be positive") }
     }
 
-    var limits: TransferLimits {
-        TransferLimits(timeout: .seconds(timeout), maxRecords: maxRecords, maxBytes: maxBytes)
+    var limits: TransferLimits { limits(for: nil) }
+
+    /// The limits, with the configured zone's timeout when none is given.
+    func limits(for zone: ZoneConfig?) -> TransferLimits {
+        TransferLimits(timeout: .seconds(timeout ?? zone?.timeout ?? 30), maxRecords: maxRecords, maxBytes: maxBytes)
     }
 }
 
