@@ -51,11 +51,17 @@ struct DNSSECVerifyCommand: ParsableCommand {
     @Flag(name: .long, help: "Check only the ZONEMD digest (signed zone or not).")
     var zonemdOnly = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Verification cache (SQLite, created if absent): signatures it holds are not verified again; new ones are added.",
+        valueName: "file"))
+    var cache: String?
+
     @Argument(help: ArgumentHelp("A zone file, an AXFR dump, or axfr://HOST[:PORT]/ZONE.", valueName: "zone"))
     var zone: String
 
     func run() throws {
-        let job = DNSSECVerifyJob(source: zone, read: input.readOptions, settings: dnssec.settings, zonemdOnly: zonemdOnly)
+        let job = DNSSECVerifyJob(source: zone, read: input.readOptions, settings: dnssec.settings, zonemdOnly: zonemdOnly,
+                                  cacheFile: cache)
         try JobRunner.finish(try job.run(), to: report.destination)
     }
 }
