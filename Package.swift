@@ -3,7 +3,7 @@
 //
 // Layers import one way (arrows point at what a module uses):
 //   ZoneModel <- ZoneParser <- {ZoneChecks, ZoneDiff, ZonePolicy, DNSSEC, Baseline, Transfer}
-//   <- Reporters <- RepositoryConfig <- ZoneAuditKit <- zoneaudit (CLI)
+//   <- Reporters <- {RepositoryConfig, History} <- ZoneAuditKit <- zoneaudit (CLI)
 // LDNS is the only module that imports the C library (CLDNS).
 import PackageDescription
 
@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // SQLite (the system library, libsqlite3-dev) for the cron run's history.
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // C library, through pkg-config. Only the LDNS target may import it.
@@ -74,12 +76,19 @@ let package = Package(
             dependencies: ["ZoneModel", "ZonePolicy", "Transfer", "Reporters", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
+        // The cron run's memory: findings' first and last seen, zone outcomes,
+        // and the DNSSEC verification cache, in one SQLite database.
+        .target(
+            name: "History",
+            dependencies: ["ZoneModel", "Reporters", "DNSSEC", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
         // Orchestration: the jobs the CLI wires together (check, diff, audit, ...).
         .target(
             name: "ZoneAuditKit",
             dependencies: [
                 "ZoneModel", "ZoneParser", "ZoneChecks", "ZoneDiff", "ZonePolicy",
-                "DNSSEC", "Baseline", "Transfer", "Reporters", "RepositoryConfig",
+                "DNSSEC", "Baseline", "Transfer", "Reporters", "RepositoryConfig", "History",
             ],
             swiftSettings: swiftSettings
         ),
@@ -117,6 +126,11 @@ let package = Package(
         .testTarget(name: "BaselineTests", dependencies: ["Baseline", "LDNS", "ZoneParser"], swiftSettings: swiftSettings),
         .testTarget(name: "TransferTests", dependencies: ["Transfer", "LDNS", "ZoneParser", "ZoneAuditKit", "Baseline"], swiftSettings: swiftSettings),
         .testTarget(name: "RepositoryConfigTests", dependencies: ["RepositoryConfig"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "HistoryTests",
+            dependencies: ["History", "ZoneModel", "Reporters", "DNSSEC", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "ZoneAuditKitTests", dependencies: ["ZoneAuditKit"], swiftSettings: swiftSettings),
         .testTarget(name: "CLITests", dependencies: ["ZoneAuditKit"], swiftSettings: swiftSettings),
     ]

@@ -19,6 +19,12 @@ public struct DNSSECOptions: Sendable {
     /// At most this many findings per rule are listed; the rest are counted in a
     /// `dnssec.findings-truncated` note (a broken 1M-record zone stays readable).
     public var findingLimitPerRule: Int
+    /// Signatures known to be cryptographically good from an earlier run (the
+    /// verification cache). A signature whose digest is here is not verified
+    /// again; every other check on it (signer, labels, TTLs, validity window)
+    /// still runs. Whoever can write this set can vouch for a signature, so it
+    /// must come from a store as trusted as the configuration.
+    public var verifiedSignatures: Set<SignatureDigest>
 
     public init(
         validationTime: DNSSECTime,
@@ -26,7 +32,8 @@ public struct DNSSECOptions: Sendable {
         expiryWarningDays: Int = 7,
         jobs: Int = DNSSECOptions.defaultJobs,
         zonemdOnly: Bool = false,
-        findingLimitPerRule: Int = 200
+        findingLimitPerRule: Int = 200,
+        verifiedSignatures: Set<SignatureDigest> = []
     ) {
         self.validationTime = validationTime
         self.trustAnchors = trustAnchors
@@ -34,6 +41,7 @@ public struct DNSSECOptions: Sendable {
         self.jobs = jobs
         self.zonemdOnly = zonemdOnly
         self.findingLimitPerRule = findingLimitPerRule
+        self.verifiedSignatures = verifiedSignatures
     }
 
     /// All active cores.

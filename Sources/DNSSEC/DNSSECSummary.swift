@@ -71,8 +71,12 @@ public struct DNSSECSummary: Sendable, Equatable {
     public var algorithms: [UInt8] = []
     /// RRSIG records in the zone.
     public var signatures: Int = 0
-    /// RRSIGs whose signature verified (whatever their validity window).
+    /// RRSIGs whose signature verified (whatever their validity window),
+    /// including those taken from the verification cache.
     public var signaturesVerified: Int = 0
+    /// Of `signaturesVerified`, those whose cryptography was skipped because
+    /// the verification cache held the very same signature, data and key.
+    public var signaturesCached: Int = 0
     /// RRSIGs that did not verify.
     public var signaturesBogus: Int = 0
     /// RRSIGs not checked: unsupported algorithm, no matching key, malformed,
@@ -123,10 +127,19 @@ public struct DNSSECReport: Sendable {
     /// Findings in `Finding.reportOrder`.
     public var findings: [Finding]
     public var summary: DNSSECSummary
+    /// Signatures that verified by cryptography in this run: what a
+    /// verification cache adds.
+    public var newlyVerified: [SignatureDigest]
+    /// Signatures taken from `DNSSECOptions.verifiedSignatures` in this run:
+    /// what a verification cache keeps (the rest of it is no longer in the zone).
+    public var reusedVerified: [SignatureDigest]
 
-    public init(findings: [Finding], summary: DNSSECSummary) {
+    public init(findings: [Finding], summary: DNSSECSummary,
+                newlyVerified: [SignatureDigest] = [], reusedVerified: [SignatureDigest] = []) {
         self.findings = findings
         self.summary = summary
+        self.newlyVerified = newlyVerified
+        self.reusedVerified = reusedVerified
     }
 
     /// True when no finding is at error level (critical or high): the zone

@@ -60,10 +60,12 @@ public struct DNSSECValidator: Sendable {
         let signatures = SignatureCheck(
             layout: layout, keys: keys, now: now,
             warnUntil: now + Int64(max(0, options.expiryWarningDays)) * 86_400,
-            findingLimit: options.findingLimitPerRule
+            findingLimit: options.findingLimitPerRule,
+            verifiedSignatures: options.verifiedSignatures
         ).run(jobs: jobs)
         findings.merge(signatures.findings)
         summary.signaturesVerified = signatures.verified
+        summary.signaturesCached = signatures.reused.count
         summary.signaturesBogus = signatures.bogus
         summary.signaturesUnchecked = signatures.unchecked
         summary.earliestExpiration = signatures.earliest?.time
@@ -82,7 +84,8 @@ public struct DNSSECValidator: Sendable {
 
         summary.denial = checkDenial(layout, jobs: jobs, findings: &findings)
         summary.zonemd = ZoneDigestCheck(zone: zone, zonemdOnly: false).run(findings: &findings)
-        return DNSSECReport(findings: findings.finish(), summary: summary)
+        return DNSSECReport(findings: findings.finish(), summary: summary,
+                            newlyVerified: signatures.newlyVerified, reusedVerified: signatures.reused)
     }
 
     private func reportExpiring(_ signatures: SignatureCheck.Result, findings: inout FindingCollector) {

@@ -11,6 +11,8 @@ struct SignatureCheck: Sendable {
     /// Signatures expiring at or before this instant get `dnssec.rrsig-expiring`.
     let warnUntil: DNSSECTime
     let findingLimit: Int
+    /// The verification cache: signatures already known to be good.
+    let verifiedSignatures: Set<SignatureDigest>
 
     /// Owners per piece of parallel work: small enough to balance two cores
     /// on small zones, large enough that the per-piece merge costs nothing.
@@ -47,6 +49,10 @@ struct SignatureCheck: Sendable {
         var expiring = 0
         var earliestExpiring: Expiry?
         var dnskeySigners: [DNSKEYSigner] = []
+        /// Good signatures verified by cryptography here (counted in `verified`).
+        var newlyVerified: [SignatureDigest] = []
+        /// Good signatures taken from the cache (counted in `verified` too).
+        var reused: [SignatureDigest] = []
 
         mutating func merge(_ other: Result) {
             findings.merge(other.findings)
@@ -58,6 +64,8 @@ struct SignatureCheck: Sendable {
             expiring += other.expiring
             earliestExpiring = Expiry.earlier(earliestExpiring, other.earliestExpiring)
             dnskeySigners += other.dnskeySigners
+            newlyVerified += other.newlyVerified
+            reused += other.reused
         }
     }
 
@@ -201,7 +209,19 @@ struct SignatureCheck: Sendable {
         for candidate in candidates {
             guard let verifier = keys.entries[candidate].verifier else { continue }
             tried = true
-            switch verifier.verify(signature: rrsig.signature, signedData: scratch) {
+            // The digest names this exact signature, data and key; the
+            // cryptography is skipped only for a digest a good run recorded.
+            let digest = SignatureDigest(signedData: scratch, signature: rrsig.signature,
+                                         dnskeyRData: keys.entries[candidate].record.rdata)
+            let outcome: LDNSSignatureStatus
+            if verifiedSignatures.contains(digest) {
+                outcome = .valid
+                result.reused.append(digest)
+            } else {
+                outcome = verifier.verify(signature: rrsig.signature, signedData: scratch)
+                if case .valid = outcome { result.newlyVerified.append(digest) }
+            }
+            switch outcome {
             case .valid:
                 result.verified += 1
                 if kind == .apex && rrset.type == .dnskey {

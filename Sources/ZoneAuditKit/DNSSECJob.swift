@@ -1,6 +1,7 @@
 import Baseline
 import DNSSEC
 import Foundation
+import History
 import Reporters
 import ZoneModel
 
@@ -48,12 +49,16 @@ public struct DNSSECVerifyJob: Sendable {
     public var read: ZoneReadOptions
     public var settings: DNSSECSettings
     public var zonemdOnly: Bool
+    /// A verification cache file (created when absent): signatures it holds
+    /// skip the cryptography, and those verified now are added to it.
+    public var cacheFile: String?
 
-    public init(source: String, read: ZoneReadOptions, settings: DNSSECSettings, zonemdOnly: Bool) {
+    public init(source: String, read: ZoneReadOptions, settings: DNSSECSettings, zonemdOnly: Bool, cacheFile: String? = nil) {
         self.source = source
         self.read = read
         self.settings = settings
         self.zonemdOnly = zonemdOnly
+        self.cacheFile = cacheFile
     }
 
     /// Exit 0 valid, 1 a validation failure; an unreadable zone or anchor file stops the job (2).
@@ -65,7 +70,24 @@ public struct DNSSECVerifyJob: Sendable {
             _ = try ZoneReader.readComplete(source, role: "zone", options: read)
             throw JobError("cannot validate \(source)")
         }
-        let result = DNSSECValidator(options: settings.options(anchors: anchors, zonemdOnly: zonemdOnly)).validate(zone)
+        var options = settings.options(anchors: anchors, zonemdOnly: zonemdOnly)
+        var cache: VerificationCache?
+        if let cacheFile, !zonemdOnly {
+            do {
+                cache = try VerificationCache(path: cacheFile)
+                options.verifiedSignatures = try cache?.load(zone: zone.origin) ?? []
+            } catch {
+                throw JobError("\(error)")
+            }
+        }
+        let result = DNSSECValidator(options: options).validate(zone)
+        if let cache {
+            do {
+                try cache.save(zone: zone.origin, report: result)
+            } catch {
+                throw JobError("\(error)")
+            }
+        }
         var findings = result.findings
         findings.append(contentsOf: loaded.findings.filter { $0.level != .note })
         var valid: Bool
@@ -94,7 +116,7 @@ public struct DNSSECVerifyJob: Sendable {
             banners: DNSSECVerifyJob.banners(result.summary, zonemdOnly: zonemdOnly),
             findings: findings)
         return JobResult(report: report, status: valid ? .clean : .findings,
-                         figures: zonemdOnly ? nil : DNSSECVerifyJob.figures(result.summary))
+                         figures: zonemdOnly ? nil : DNSSECVerifyJob.figures(result.summary, cached: cache != nil))
     }
 
     /// One line on how the keys came to be trusted, what was checked, and the earliest expiry.
@@ -111,12 +133,15 @@ public struct DNSSECVerifyJob: Sendable {
         return lines
     }
 
-    /// One line of figures for a person: signatures verified, algorithms, earliest expiry.
-    public static func figures(_ summary: DNSSECSummary) -> String? {
+    /// One line of figures for a person: signatures verified, algorithms, earliest
+    /// expiry; with a verification cache, how many of the verified came from it.
+    public static func figures(_ summary: DNSSECSummary, cached: Bool = false) -> String? {
         guard summary.signatures > 0 else { return nil }
         var lines: [String] = []
         do {
-            var line = "\(summary.signaturesVerified) of \(summary.signatures) signatures verified (\(summary.algorithmNames.joined(separator: ", ")))"
+            var line = "\(summary.signaturesVerified) of \(summary.signatures) signatures verified"
+            if cached { line += " (\(summary.signaturesCached) from the cache)" }
+            line += " (\(summary.algorithmNames.joined(separator: ", ")))"
             if let earliest = summary.earliestExpiration {
                 line += "; earliest expiry \(earliest)"
                 if let owner = summary.earliestExpirationOwner, let type = summary.earliestExpirationType {

@@ -58,13 +58,19 @@ struct DNSSECVerifyCommand: ParsableCommand {
     @Flag(name: .long, help: "Check only the ZONEMD digest (signed zone or not).")
     var zonemdOnly = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Verification cache (SQLite, created if absent): signatures it holds are not verified again; new ones are added.",
+        valueName: "file"))
+    var cache: String?
+
     @Argument(help: ArgumentHelp("A zone file, an AXFR dump, or axfr://HOST[:PORT]/ZONE (with --zone: the configured zone file).", valueName: "zone"))
     var source: String?
 
     func run() throws {
         let zone = try repository.configuredZone()
         let job = DNSSECVerifyJob(source: try repository.required(source, zone?.filePath, "zone"),
-                                  read: input.readOptions(for: zone), settings: dnssec.settings(for: zone), zonemdOnly: zonemdOnly)
+                                  read: input.readOptions(for: zone), settings: dnssec.settings(for: zone), zonemdOnly: zonemdOnly,
+                                  cacheFile: cache)
         try JobRunner.finish(try job.run(), to: report.destination)
     }
 }
