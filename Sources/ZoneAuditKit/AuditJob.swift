@@ -1,6 +1,7 @@
 import Baseline
 import DNSSEC
 import Foundation
+import History
 import Reporters
 import Transfer
 import ZoneDiff
@@ -37,13 +38,17 @@ public struct AuditJob: Sendable {
     /// Further servers to transfer from and compare (`server.*` findings).
     public var servers: [String]
     public var failOn: Severity
+    /// Signatures verified in earlier runs are not verified again; those
+    /// verified now are added (`zoneaudit run`).
+    public var verificationCache: VerificationCache?
 
     public init(
         source: String, baselinePath: String, trustedKeysPath: String?, requiredApprovers: Int = 1,
         unsealed: Bool = false, policyPath: String? = nil, policy: Policy? = nil, read: ZoneReadOptions = ZoneReadOptions(),
         includeSignatures: Bool = false, dnssec: DNSSECSettings = DNSSECSettings(),
         anchorFromBaseline: Bool = false, anchorFromParent: Bool = false,
-        parentServers: [String] = [], servers: [String] = [], failOn: Severity = .high
+        parentServers: [String] = [], servers: [String] = [], failOn: Severity = .high,
+        verificationCache: VerificationCache? = nil
     ) {
         self.source = source
         self.baselinePath = baselinePath
@@ -60,6 +65,7 @@ public struct AuditJob: Sendable {
         self.parentServers = parentServers
         self.servers = servers
         self.failOn = failOn
+        self.verificationCache = verificationCache
     }
 
     public func run() throws(JobError) -> JobResult {
@@ -152,7 +158,15 @@ public struct AuditJob: Sendable {
                 anchors += parentDS
             }
             if current.isSigned {
-                findings.append(contentsOf: DNSSECValidator(options: dnssec.options(anchors: anchors)).validate(current).findings)
+                var options = dnssec.options(anchors: anchors)
+                do {
+                    options.verifiedSignatures = try verificationCache?.load(zone: current.origin) ?? []
+                    let result = DNSSECValidator(options: options).validate(current)
+                    try verificationCache?.save(zone: current.origin, report: result)
+                    findings.append(contentsOf: result.findings)
+                } catch {
+                    throw JobError("\(error)")
+                }
             }
         }
 

@@ -17,6 +17,12 @@ public enum ExitStatus: Int32, Sendable, Comparable {
 /// option, and what was wrong.
 public struct JobError: Error, CustomStringConvertible, Sendable {
     public let message: String
-    public init(_ message: String) { self.message = message }
+    /// A server did not hand over the zone (refused, timed out, cut short):
+    /// `zoneaudit run` records the zone as unreachable and tries the next server.
+    public let isUnreachable: Bool
+    public init(_ message: String, unreachable: Bool = false) {
+        self.message = message
+        self.isUnreachable = unreachable
+    }
     public var description: String { message }
 }

@@ -123,7 +123,7 @@ public enum ZoneReader {
             let (zone, findings) = transfer.buildZone()
             return LoadedZone(source: transfer.sourceName, zone: zone, findings: findings)
         } catch {
-            throw JobError("\(error)")
+            throw JobError("\(error)", unreachable: true)
         }
     }
 

@@ -3,7 +3,7 @@ import ArgumentParser
 /// Every subcommand, in the order `--help` lists them.
 enum CommandList {
     static let all: [any ParsableCommand.Type] = [
-        CheckCommand.self, PrintCommand.self, DiffCommand.self, AuditCommand.self,
+        CheckCommand.self, PrintCommand.self, DiffCommand.self, AuditCommand.self, RunCommand.self,
         AXFRCommand.self, DelegationCommand.self,
         DNSSECCommand.self, BaselineCommand.self,
     ]
