@@ -7,7 +7,7 @@ RELEASE_BIN := .build/release/zoneaudit
 SAMPLES := Samples
 
 # Debian packages the build, the tests, the demo and the benchmarks use.
-DEBIAN_PACKAGES := libldns-dev ldnsutils nsd knot-dnssecutils bind9-utils bind9-dnsutils \
+DEBIAN_PACKAGES := libldns-dev libsqlite3-dev ldnsutils nsd knot-dnssecutils bind9-utils bind9-dnsutils \
 	mandoc git python3 python3-jsonschema time
 
 .PHONY: all deps build demo test bench fuzz install lint-man clean
