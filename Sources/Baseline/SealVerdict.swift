@@ -119,7 +119,25 @@ public struct SealVerdict: Sendable {
             rule: rule, severity: .critical,
             message: summary + "; the comparison is against an untrusted baseline",
             zone: zone, type: .zonemd,
-            location: SourceLocation(file: outcome == .missingSeal ? baselinePath : sealPath, line: 1, column: 1))]
+            location: findingLocation)]
+    }
+
+    /// Where the finding points: at the seal's first signature that does not
+    /// hold when the problem is a signature (the file opens with comments,
+    /// which prove nothing), else at the top of the file concerned.
+    private var findingLocation: SourceLocation {
+        switch outcome {
+        case .missingSeal:
+            return SourceLocation(file: baselinePath, line: 1, column: 1)
+        case .untrusted, .insufficientApprovers, .expired, .notYetValid, .badSignature:
+            let failing = signatures.first { $0.status != .valid } ?? signatures.first
+            if let location = failing?.signature.location, location.line > 0 { return location }
+            return SourceLocation(file: sealPath, line: 1, column: 1)
+        case .digestMismatch, .baselineMismatch:
+            return SourceLocation(file: baselinePath, line: 1, column: 1)
+        case .valid, .malformedSeal:
+            return SourceLocation(file: sealPath, line: 1, column: 1)
+        }
     }
 
     private func date(_ time: SerialTime) -> String {

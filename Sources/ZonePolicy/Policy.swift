@@ -51,7 +51,7 @@ public struct Policy: Sendable {
                     targets: [DomainName]? = nil, mutable: [MutableEntry] = [], minimumTTL: UInt32? = nil,
                     severity: [RuleID: Severity] = [:], thresholds: ThresholdOverrides = ThresholdOverrides()) {
             self.origin = origin
-            self.path = path ?? "zones.\(origin.presentation)"
+            self.path = path ?? "zones[\"\(origin.presentation)\"]"
             self.nameservers = nameservers
             self.delegations = delegations
             self.addresses = addresses

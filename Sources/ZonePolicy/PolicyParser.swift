@@ -102,7 +102,7 @@ struct PolicyParser: YAMLFieldReading {
                     try pattern(item, "nameserver")
                 }
                 entry.delegations.append(Policy.Delegation(
-                    cut: cut, nameservers: targets, path: "\(entry.path).delegations.\(cut.presentation)"))
+                    cut: cut, nameservers: targets, path: "\(entry.path).delegations[\"\(cut.presentation)\"]"))
             }
         }
         if let node = fields["addresses"] {

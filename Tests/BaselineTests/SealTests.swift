@@ -190,6 +190,11 @@ import ZoneModel
         #expect(verdict.signatures.map(\.status) == [.untrustedKey])
         #expect(verdict.findings.map(\.rule) == ["baseline.untrusted"])
         #expect(verdict.findings.first?.severity == .critical)
+        // The finding points at the RRSIG line, not at the unsigned comments above it.
+        let location = try #require(verdict.findings.first?.location)
+        let lines = try String(contentsOfFile: workspace.seal, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(location.file == workspace.seal)
+        #expect(lines[Int(location.line) - 1].contains("\tRRSIG\t"), "\(location)")
     }
 
     @Test func aForgedSignatureClaimingATrustedKeyIsInvalid() throws {

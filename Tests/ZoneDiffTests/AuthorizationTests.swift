@@ -29,7 +29,7 @@ import ZonePolicy
         let finding = try findings.only("record.changed")
         #expect(finding.authorized == true)
         #expect(finding.severity == .info)
-        #expect(finding.policy == "zones.example.com..mutable[0]")
+        #expect(finding.policy == "zones[\"example.com.\"].mutable[0]")
     }
 
     @Test func signalsOnAuthorizedChangesAreAuthorizedToo() throws {
@@ -40,7 +40,7 @@ import ZonePolicy
         for finding in findings {
             #expect(finding.authorized == true)
             #expect(finding.severity == .info)
-            #expect(finding.policy == "zones.example.com..mutable[1]")
+            #expect(finding.policy == "zones[\"example.com.\"].mutable[1]")
         }
     }
 
@@ -52,7 +52,7 @@ import ZonePolicy
         #expect(findings.rules == ["record.added", "record.changed"])
         for finding in findings {
             #expect(finding.authorized == true)
-            #expect(finding.policy == "zones.example.com..addresses")
+            #expect(finding.policy == "zones[\"example.com.\"].addresses")
         }
     }
 
@@ -72,7 +72,7 @@ import ZonePolicy
             try $0.replace("api 3600 IN CNAME www.example.com.", with: "api 3600 IN CNAME edge.cdn.example.net.")
         }
         #expect(allowed.map(\.authorized) == [true])
-        #expect(allowed.first?.policy == "zones.example.com..targets")
+        #expect(allowed.first?.policy == "zones[\"example.com.\"].targets")
         let foreign = try Fixture.audit(policy: AuthorizationTests.policy) {
             try $0.replace("api 3600 IN CNAME www.example.com.", with: "api 3600 IN CNAME evil.example.org.")
         }
@@ -86,7 +86,7 @@ import ZonePolicy
         #expect(findings.rules == ["delegation.apex-ns-changed"])
         let finding = try findings.only("delegation.apex-ns-changed")
         #expect(finding.authorized == true)
-        #expect(finding.policy == "zones.example.com..nameservers")
+        #expect(finding.policy == "zones[\"example.com.\"].nameservers")
     }
 
     @Test func nameserverOutsideThePolicy() throws {
@@ -111,7 +111,7 @@ import ZonePolicy
         #expect(findings.rules == ["delegation.ns-changed"])
         let finding = try findings.only("delegation.ns-changed")
         #expect(finding.authorized == true)
-        #expect(finding.policy == "zones.example.com..delegations.dev.example.com.")
+        #expect(finding.policy == "zones[\"example.com.\"].delegations[\"dev.example.com.\"]")
     }
 
     @Test func delegationOutsideItsListedNameservers() throws {
@@ -138,7 +138,7 @@ import ZonePolicy
         }
         #expect(findings.rules == ["delegation.glue-changed"])
         #expect(findings.first?.authorized == true)
-        #expect(findings.first?.policy == "zones.example.com..addresses")
+        #expect(findings.first?.policy == "zones[\"example.com.\"].addresses")
     }
 
     @Test func newNamesOutsideTheAddressRangesAreShadowNames() throws {

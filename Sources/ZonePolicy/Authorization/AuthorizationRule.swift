@@ -3,7 +3,7 @@ import ZoneModel
 
 /// What one rule says about one change.
 public enum AuthorizationResult: Sendable, Hashable {
-    /// Allowed by the policy entry at this path (e.g. `zones.example.com..mutable[0]`).
+    /// Allowed by the policy entry at this path (e.g. `zones["example.com."].mutable[0]`).
     case authorized(by: String)
     /// This rule does not allow it (another rule still may).
     case notAuthorized
