@@ -194,6 +194,13 @@ public struct GateJob: Sendable {
     private func relocate(_ finding: Finding, trees: [GateTree]) -> Finding {
         var finding = finding
         finding.message = display(finding.message, trees: trees)
+        // A changed RRset is located at its first record; the annotation
+        // belongs on the line that changed (the first record not approved before).
+        if !finding.before.isEmpty, finding.location != nil,
+           finding.location == finding.after.compactMap(\.location).min(),
+           let changedLine = finding.after.filter({ !finding.before.contains($0) }).compactMap(\.location).min() {
+            finding.location = changedLine
+        }
         if let location = finding.location, let file = trees.lazy.compactMap({ $0.relative(location.file) }).first {
             finding.location?.file = file
         }
