@@ -1,4 +1,5 @@
 import Foundation
+import Reporters
 import Testing
 import ZoneModel
 @testable import ZoneAuditKit
@@ -169,6 +170,58 @@ import ZoneModel
             (error as? JobError)?.message.contains("bad --base 'no-such-branch'") == true
         }
         #expect { try repository.gate(base: "--output=/tmp/x") } throws: { error in error is JobError }
+    }
+
+    @Test func aSignedZoneIsValidatedWithTheBaseTrustAnchors() throws {
+        let repository = try GateRepository()
+        // The change swaps the anchor for one that matches no key: ignored, but shown.
+        try repository.write("example.net. IN DS 25868 13 2 " + String(repeating: "0", count: 64) + "\n", to: "trust-anchors.zone")
+        try repository.commit("swap the trust anchor")
+        let gate = try repository.gate(zones: ["example.net."])
+        #expect(gate.result.status == .clean, "\(gate.result.report.findings)")
+        #expect(!gate.result.report.findings.contains { $0.rule.category == "dnssec" && $0.level == .error })
+        #expect(gate.result.report.findings.contains { $0.rule == "gate.config-changed" && $0.location?.file == "trust-anchors.zone" })
+    }
+
+    @Test func aSignedZoneEditedWithoutResigningFails() throws {
+        let repository = try GateRepository()
+        try repository.edit("zones/example.net.signed", replacing: "198.51.100.53", with: "198.51.100.54")
+        try repository.commit("renumber ns1 without signing")
+        let gate = try repository.gate()
+        #expect(gate.result.report.zones.map(\.origin.presentation) == ["example.net."])
+        #expect(gate.result.status == .findings)
+        #expect(gate.result.report.findings.contains { $0.rule.category == "dnssec" && $0.level == .error },
+                "\(gate.result.report.findings.map(\.rule))")
+    }
+
+    @Test func aZoneFileThatIsASymlinkIsNotFollowed() throws {
+        let repository = try GateRepository()
+        try FileManager.default.removeItem(atPath: repository.path(GateJobTests.zone))
+        try FileManager.default.createSymbolicLink(atPath: repository.path(GateJobTests.zone),
+                                                   withDestinationPath: repository.approverKey + ".private")
+        try repository.commit("point the zone at a secret")
+        let gate = try repository.gate()
+        #expect(gate.result.status == .findings)
+        #expect(gate.result.report.findings.contains { $0.rule == "gate.zone-missing" && $0.zone?.presentation == "example.com." })
+        let secret = try String(contentsOfFile: repository.approverKey + ".private", encoding: .utf8)
+        let privateKey = try #require(secret.split(separator: "\n").first { $0.hasPrefix("PrivateKey:") })
+        let rendered = ReportFormat.json.render(gate.result.report)
+        #expect(!rendered.contains(privateKey.dropFirst("PrivateKey: ".count)))
+    }
+
+    @Test func theWorkTreeAndIndexAreNeitherReadNorChanged() throws {
+        let repository = try GateRepository()
+        try repository.edit(GateJobTests.zone, replacing: "192.0.2.80", with: "192.0.2.81")
+        try repository.commit("move the API")
+        // Uncommitted: a broken zone in the work tree, a staged edit of the policy.
+        try repository.edit(GateJobTests.zone, replacing: "192.0.2.81", with: "not-an-address")
+        try repository.edit("policy.yml", replacing: "min-ttl: 300", with: "min-ttl: 1")
+        try repository.git("add", "policy.yml")
+        let before = try repository.git("status", "--porcelain")
+        let gate = try repository.gate()
+        #expect(gate.result.status == .clean, "\(gate.result.report.findings)")
+        #expect(try repository.git("status", "--porcelain") == before)
+        #expect(try repository.read(GateJobTests.zone).contains("not-an-address"))
     }
 
     @Test func workflowCommandsAreEscaped() {

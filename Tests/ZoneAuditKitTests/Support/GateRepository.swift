@@ -4,7 +4,8 @@ import ZoneModel
 
 /// A real git repository in a temporary directory, laid out as a zone
 /// repository: `zoneaudit.yml`, the sample zones (example.com with its
-/// `$INCLUDE`d hosts.inc, example.net), the sample policy and trusted keys,
+/// `$INCLUDE`d hosts.inc, the signed example.net), the sample policy, trusted
+/// keys and trust anchors,
 /// and example.com's baseline sealed by the test approver. Approver keys
 /// live outside the repository, as they would.
 final class GateRepository {
@@ -27,8 +28,9 @@ final class GateRepository {
             trusted-keys: trusted-keys.zone
             approvals: 1
           example.net.:
-            file: zones/example.net.zone
+            file: zones/example.net.signed
             policy: policy.yml
+            trust-anchors: trust-anchors.zone
 
         """
 
@@ -42,8 +44,8 @@ final class GateRepository {
         let samples = KitFixture.packageRoot.appendingPathComponent("Samples")
         for (from, to) in [
             ("zones/example.com.zone", "repo/zones/example.com.zone"), ("zones/hosts.inc", "repo/zones/hosts.inc"),
-            ("zones/example.net.zone", "repo/zones/example.net.zone"), ("policy.yml", "repo/policy.yml"),
-            ("trusted-keys.zone", "repo/trusted-keys.zone"),
+            ("zones/example.net.signed", "repo/zones/example.net.signed"), ("policy.yml", "repo/policy.yml"),
+            ("trusted-keys.zone", "repo/trusted-keys.zone"), ("trust-anchors.zone", "repo/trust-anchors.zone"),
             (KitFixture.approverKey + ".key", "keys/Ktest-approver.example.+015+57455.key"),
             (KitFixture.approverKey + ".private", "keys/Ktest-approver.example.+015+57455.private"),
         ] {
