@@ -80,13 +80,30 @@ public struct GateJob: Sendable {
         } catch {
             throw JobError(display("the base revision's configuration is not valid: \(error)", trees: [baseTree]))
         }
-        let headConfig = headTree.file(configRelative).flatMap { try? RepositoryConfig.load(contentsOf: $0) }
+        // Head's configuration only tells which zones the change would add,
+        // and whether it would still load once merged.
+        var findings: [Finding] = []
+        var headConfig: RepositoryConfig?
+        if let headConfigFile = headTree.file(configRelative) {
+            do {
+                headConfig = try RepositoryConfig.load(contentsOf: headConfigFile)
+            } catch {
+                findings.append(Finding(
+                    rule: GateRule.configInvalid, severity: .high,
+                    message: "after this change the configuration does not load: \(error.message)",
+                    location: SourceLocation(file: configRelative, line: max(error.line, 1), column: max(error.column, 1))))
+            }
+        } else {
+            findings.append(Finding(
+                rule: GateRule.configInvalid, severity: .high,
+                message: "this change deletes \(configRelative): nothing would be audited once it is merged",
+                location: SourceLocation(file: configRelative, line: 1, column: 1)))
+        }
         let inBase = baseConfig.rooted(at: join(baseTree.root, configDirectoryRelative))
         let inHead = baseConfig.rooted(at: join(headTree.root, configDirectoryRelative))
         let changed = try repository.changedFiles(from: baseCommit, to: headCommit)
 
         // 4. What the change does to the configuration itself.
-        var findings: [Finding] = []
         var watched: [String: String] = [configRelative: "the configuration"]
         for zone in baseConfig.zones + (headConfig?.zones ?? []) {
             if case let .file(path) = zone.policy { watched[repoPath(path, configDirectoryRelative)] = "a policy" }

@@ -207,6 +207,7 @@ public enum GateRule {
     public static let notApproved: RuleID = "gate.not-approved"
     public static let sealInvalid: RuleID = "gate.seal-invalid"
     public static let zoneMissing: RuleID = "gate.zone-missing"
+    public static let configInvalid: RuleID = "gate.config-invalid"
 
     static let descriptions: [RuleID: String] = [
         configChanged: "The change edits the configuration, a policy, trusted keys or trust anchors; the gate used the base revision's version.",
@@ -214,6 +215,7 @@ public enum GateRule {
         notApproved: "Changes the policy does not allow, without a head baseline equal to the zone sealed by enough base-trusted approvers.",
         sealInvalid: "The change edits a baseline or seal that does not verify against the base revision's trusted keys.",
         zoneMissing: "A configured zone file is missing from the head revision.",
+        configInvalid: "After the change the configuration no longer loads (or is deleted).",
     ]
 }
 

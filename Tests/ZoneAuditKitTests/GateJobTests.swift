@@ -155,6 +155,18 @@ import ZoneModel
         #expect(gate.result.report.findings.contains { $0.rule == "gate.config-changed" && $0.location?.file == "zoneaudit.yml" })
     }
 
+    @Test func aChangeThatBreaksTheConfigurationIsAFindingAtItsLine() throws {
+        let repository = try GateRepository()
+        try repository.write(GateRepository.config + "    approvals: none\n", to: "zoneaudit.yml")
+        try repository.commit("break the configuration")
+        let line = try repository.line(of: "approvals: none", in: "zoneaudit.yml")
+        let gate = try repository.gate()
+        #expect(gate.result.status == .findings)
+        let broken = try #require(gate.result.report.findings.first { $0.rule == "gate.config-invalid" })
+        #expect(broken.location?.file == "zoneaudit.yml" && broken.location?.line == UInt32(line), "\(broken)")
+        #expect(!broken.message.contains("zoneaudit-gate-"), "\(broken.message)")
+    }
+
     @Test func aBaseWithoutConfigurationStopsTheGate() throws {
         let repository = try GateRepository(withConfig: false)
         try repository.write(GateRepository.config, to: "zoneaudit.yml")
