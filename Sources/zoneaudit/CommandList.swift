@@ -6,5 +6,6 @@ enum CommandList {
         CheckCommand.self, PrintCommand.self, DiffCommand.self, AuditCommand.self, RunCommand.self,
         AXFRCommand.self, DelegationCommand.self,
         DNSSECCommand.self, BaselineCommand.self,
+        GateCommand.self,
     ]
 }
