@@ -103,13 +103,16 @@ struct GateZoneAudit {
             let approval = self.approval(of: current)
             report.seal = approval.sealSummary
             if let approvers = approval.approvers {
-                let note = "approved by the sealed baseline \(head.baseline ?? "") (\(approvers))"
+                // Reporters print "authorized by <policy>".
+                let approvedBy = "the sealed baseline \(head.baseline ?? "") (\(approvers))"
                 for index in unapproved {
                     changes[index].authorized = true
                     changes[index].severity = .info
-                    changes[index].policy = note
+                    changes[index].policy = approvedBy
                 }
-                if !unapproved.isEmpty { banners.append("\(origin): changes the policy does not allow are \(note)") }
+                if !unapproved.isEmpty {
+                    banners.append("\(origin): changes the policy does not allow are approved by \(approvedBy)")
+                }
             } else if needsApproval {
                 fails = true
                 findings.append(Finding(
