@@ -9,21 +9,7 @@ extension RepositoryConfig {
     /// Reads and parses a configuration file; relative paths in it resolve
     /// against the file's directory. Errors carry `file:line:column`.
     public static func load(contentsOf path: String) throws(ConfigError) -> RepositoryConfig {
-        let data: Data
-        do {
-            // At most one byte past the limit: a FIFO must not make us read forever.
-            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
-            defer { try? handle.close() }
-            data = try handle.read(upToCount: maximumSize + 1) ?? Data()
-        } catch {
-            throw ConfigError(file: path, line: 0, column: 0, message: "cannot read the configuration: \(error.localizedDescription)")
-        }
-        guard data.count <= maximumSize else {
-            throw ConfigError(file: path, line: 0, column: 0, message: "configuration is larger than \(maximumSize) bytes")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ConfigError(file: path, line: 0, column: 0, message: "configuration is not UTF-8 text")
-        }
+        let text = try BoundedYAMLFile.read(path, maximumSize: maximumSize, what: "the configuration")
         let directory = (path as NSString).deletingLastPathComponent
         return try parse(yaml: text, file: path, root: directory.isEmpty ? "." : directory)
     }

@@ -6,22 +6,7 @@ import ZoneModel
 extension Policy {
     /// Reads and parses a policy file. Errors carry `file:line:column`.
     public static func load(contentsOf path: String) throws(PolicyError) -> Policy {
-        let data: Data
-        do {
-            // Read at most one byte past the limit: a FIFO or device must not
-            // make us read forever.
-            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
-            defer { try? handle.close() }
-            data = try handle.read(upToCount: maximumSize + 1) ?? Data()
-        } catch {
-            throw PolicyError(file: path, line: 0, column: 0, message: "cannot read the policy: \(error.localizedDescription)")
-        }
-        guard data.count <= maximumSize else {
-            throw PolicyError(file: path, line: 0, column: 0, message: "policy is larger than \(maximumSize) bytes")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw PolicyError(file: path, line: 0, column: 0, message: "policy is not UTF-8 text")
-        }
+        let text = try BoundedYAMLFile.read(path, maximumSize: maximumSize, what: "the policy")
         return try parse(yaml: text, file: path)
     }
 

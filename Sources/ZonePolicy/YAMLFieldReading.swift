@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 import ZoneModel
 
@@ -132,5 +133,28 @@ enum YAMLPosition {
             }
         }
         return (line, column)
+    }
+}
+
+/// A small YAML file read whole, with a bound: at most one byte past the
+/// limit is read, so a FIFO or a device cannot make us read forever.
+public enum BoundedYAMLFile {
+    /// The file's text; `what` names it in errors ("the policy").
+    public static func read(_ path: String, maximumSize: Int, what: String) throws(PolicyError) -> String {
+        let data: Data
+        do {
+            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+            defer { try? handle.close() }
+            data = try handle.read(upToCount: maximumSize + 1) ?? Data()
+        } catch {
+            throw PolicyError(file: path, line: 0, column: 0, message: "cannot read \(what): \(error.localizedDescription)")
+        }
+        guard data.count <= maximumSize else {
+            throw PolicyError(file: path, line: 0, column: 0, message: "\(what) is larger than \(maximumSize) bytes")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw PolicyError(file: path, line: 0, column: 0, message: "\(what) is not UTF-8 text")
+        }
+        return text
     }
 }

@@ -188,7 +188,7 @@ import ZonePolicy
             _ = try Policy.load(contentsOf: huge)
             Issue.record("an oversized policy was read")
         } catch {
-            #expect(error.message == "policy is larger than \(Policy.maximumSize) bytes")
+            #expect(error.message == "the policy is larger than \(Policy.maximumSize) bytes")
         }
     }
 
