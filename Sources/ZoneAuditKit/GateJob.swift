@@ -220,6 +220,13 @@ public struct GateJob: Sendable {
         }
         if let location = finding.location, let file = trees.lazy.compactMap({ $0.relative(location.file) }).first {
             finding.location?.file = file
+            // A line of the base revision (a removed RRset) is not a line of
+            // the file under review: an annotation there would land on
+            // whatever the head has at that line. Point at the file instead.
+            if trees.first?.relative(location.file) == nil {
+                finding.location?.line = 0
+                finding.location?.column = 0
+            }
         }
         for index in finding.before.indices {
             if let file = finding.before[index].location?.file, let relative = trees.lazy.compactMap({ $0.relative(file) }).first {

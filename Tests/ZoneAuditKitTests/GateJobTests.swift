@@ -40,6 +40,20 @@ import ZoneModel
         #expect(try repository.gate().annotations.isEmpty)
     }
 
+    /// A removed RRset has no line in the head revision: its finding and
+    /// annotation name the file without a line, never a base line number.
+    @Test func aRemovalIsAnnotatedOnTheFileNotOnABaseLine() throws {
+        let repository = try GateRepository()
+        try repository.edit(GateJobTests.zone, replacing: "dev             IN  DS", with: "; dev DS dropped:")
+        try repository.commit("drop the DS of dev")
+        let gate = try repository.gate(environment: ["GITHUB_ACTIONS": "true"])
+        #expect(gate.result.status == .findings)
+        let removal = try #require(gate.result.report.findings.first { $0.rule == "delegation.ds-changed" })
+        #expect(removal.location?.file == GateJobTests.zone && removal.location?.line == 0, "\(String(describing: removal.location))")
+        #expect(gate.annotations.contains { $0.hasPrefix("::error file=\(GateJobTests.zone),title=delegation.ds-changed::") },
+                "\(gate.annotations)")
+    }
+
     @Test func theSameChangeSealedByATrustedApproverPasses() throws {
         let repository = try GateRepository()
         try GateJobTests.changeDelegation(repository)
