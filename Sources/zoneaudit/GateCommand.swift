@@ -49,7 +49,16 @@ struct GateCommand: ParsableCommand {
         let outcome = try job.run()
         try outcome.writeFiles(sarif: sarif, summary: summary)
         if !outcome.annotations.isEmpty {
-            Console.output(outcome.annotations.joined(separator: "\n") + "\n")
+            let lines = outcome.annotations.joined(separator: "\n") + "\n"
+            // A machine-readable report on standard output must stay parseable:
+            // then the workflow commands go to standard error, which the
+            // Actions runner reads for them too.
+            let reportOnStandardOutput = report.output == nil || report.output == "-"
+            if reportOnStandardOutput && [.json, .sarif, .junit].contains(report.format) {
+                Console.error(lines)
+            } else {
+                Console.output(lines)
+            }
         }
         try JobRunner.finish(outcome.result, to: report.destination)
     }

@@ -54,6 +54,14 @@ import Testing
         #expect(sarif["version"] as? String == "2.1.0")
         #expect(try box.read("summary.md").contains("delegation.ns-changed"))
 
+        // A JSON report on standard output stays parseable: the workflow
+        // commands go to standard error then.
+        let json = try CLI.run(["gate", "--format", "json", "--at", "20261202000000"],
+                               in: box.root, environment: ["GITHUB_ACTIONS": "true"])
+        #expect(json.status == 1)
+        #expect(try json.json()["schemaVersion"] != nil, "\(json)")
+        #expect(json.stderr.contains("::error file=zones/example.com.zone,line=\(line)"), "\(json)")
+
         // Exit 2: a base that does not exist.
         let bad = try CLI.run(["gate", "--base", "no-such-revision"], in: box.root)
         #expect(bad.status == 2 && bad.stderr.contains("bad --base"), "\(bad)")
