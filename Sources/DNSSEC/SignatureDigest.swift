@@ -18,11 +18,23 @@ public struct SignatureDigest: Hashable, Sendable, Comparable, CustomStringConve
     /// A digest from its 32 octets (as stored by a cache); nil for any other length.
     public init?(bytes: some Collection<UInt8>) {
         guard bytes.count == SignatureDigest.byteCount else { return nil }
-        var words: [UInt64] = [0, 0, 0, 0]
-        for (index, byte) in bytes.enumerated() {
-            words[index / 8] = words[index / 8] << 8 | UInt64(byte)
+        // A cache loads a million of these: read the octets through one
+        // contiguous buffer when the collection has one.
+        if let digest = bytes.withContiguousStorageIfAvailable({ SignatureDigest(UnsafeRawBufferPointer($0)) }) {
+            self = digest
+        } else {
+            self = Array(bytes).withUnsafeBytes { SignatureDigest($0) }
         }
-        (word0, word1, word2, word3) = (words[0], words[1], words[2], words[3])
+    }
+
+    /// From exactly 32 octets.
+    private init(_ octets: UnsafeRawBufferPointer) {
+        func word(_ offset: Int) -> UInt64 {
+            var value: UInt64 = 0
+            for index in offset..<(offset + 8) { value = value << 8 | UInt64(octets[index]) }
+            return value
+        }
+        (word0, word1, word2, word3) = (word(0), word(8), word(16), word(24))
     }
 
     /// The digest of one signature made over `signedData` and checked with a key.
@@ -32,7 +44,7 @@ public struct SignatureDigest: Hashable, Sendable, Comparable, CustomStringConve
         SignatureDigest.field(signedData, into: &hasher)
         SignatureDigest.field(signature, into: &hasher)
         SignatureDigest.field(dnskeyRData, into: &hasher)
-        self.init(bytes: Array(hasher.finalize()))!
+        self = hasher.finalize().withUnsafeBytes { SignatureDigest($0) }
     }
 
     /// Changes when what goes into the digest changes, so an old cache misses

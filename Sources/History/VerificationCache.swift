@@ -40,11 +40,11 @@ public final class VerificationCache: Sendable {
                 let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM verified_signature WHERE zone = ?",
                                              arguments: [zoneKey]) ?? 0
                 digests.reserveCapacity(count)
-                let rows = try Row.fetchCursor(db, sql: "SELECT digest FROM verified_signature WHERE zone = ?",
-                                               arguments: [zoneKey])
-                while let row = try rows.next() {
+                let rows = try Data.fetchCursor(db, sql: "SELECT digest FROM verified_signature WHERE zone = ?",
+                                                arguments: [zoneKey])
+                while let data = try rows.next() {
                     // A damaged entry only costs a verification; it is skipped.
-                    if let data: Data = row[0], let digest = SignatureDigest(bytes: data) { digests.insert(digest) }
+                    if let digest = SignatureDigest(bytes: data) { digests.insert(digest) }
                 }
                 return digests
             }

@@ -74,8 +74,9 @@ public struct DNSSECVerifyJob: Sendable {
         var cache: VerificationCache?
         if let cacheFile, !zonemdOnly {
             do {
-                cache = try VerificationCache(path: cacheFile)
-                options.verifiedSignatures = try cache?.load(zone: zone.origin) ?? []
+                let opened = try VerificationCache(path: cacheFile)
+                options.verifiedSignatures = try opened.load(zone: zone.origin)
+                cache = opened
             } catch {
                 throw JobError("\(error)")
             }

@@ -118,3 +118,31 @@ if [[ " $PARTS " == *" dnssec "* ]]; then
         read -r t m < <(measure kzonecheck -d on -t 20261201000000 -o example.com "$signed"); row "kzonecheck -d on" "$t" "$m" "$t" "$bytes"
     done
 fi
+
+# The verification cache (dnssec verify --cache): cold (empty cache, every
+# signature verified and stored) against warm (every signature taken from
+# the cache; the time checks, chains and ZONEMD still run), beside
+# ldns-verify-zone on the same file.
+if [[ " $PARTS " == *" cache "* ]]; then
+    for spec in ${BENCH_CACHE:-"100000:ECDSAP256SHA256:nsec 1000000:ECDSAP256SHA256:nsec"}; do
+        IFS=: read -r size alg denial <<<"$spec"
+        signed=$(sign "$size" "$alg" "$denial")
+        bytes=$(stat -c %s "$signed")
+        cache="$DATA/cache-$size-$alg-$denial.sqlite"
+        echo
+        echo "dnssec verify --cache: $size records, $alg, $denial ($signed)"
+        # Cold: the cache is removed before every run (inside the measured
+        # command, so each repetition starts empty; removing files costs nothing).
+        read -r cold coldmem < <(measure bash -c 'rm -f "$1" "$1-wal" "$1-shm"; shift; exec "$@"' _ "$cache" \
+            "$ZA" dnssec verify --at 20261201000000 --cache "$cache" "$signed")
+        row "zoneaudit dnssec verify (cold cache)" "$cold" "$coldmem" "$cold" "$bytes"
+        rm -f "$cache" "$cache-wal" "$cache-shm"
+        "$ZA" dnssec verify --at 20261201000000 --cache "$cache" "$signed" 2>&1 >/dev/null | sed 's/^/    cold: /'
+        read -r warm warmmem < <(measure "$ZA" dnssec verify --at 20261201000000 --cache "$cache" "$signed")
+        row "zoneaudit dnssec verify (warm cache)" "$warm" "$warmmem" "$cold" "$bytes"
+        "$ZA" dnssec verify --at 20261201000000 --cache "$cache" "$signed" 2>&1 >/dev/null | sed 's/^/    warm: /'
+        echo "    cache file $(awk "BEGIN{printf \"%.1f\", $(stat -c %s "$cache")/1048576}") MiB; warm is $(awk "BEGIN{printf \"%.1f\", $cold/$warm}")x faster than cold"
+        read -r t m < <(measure ldns-verify-zone -t 20261201000000 "$signed"); row "ldns-verify-zone" "$t" "$m" "$t" "$bytes"
+        echo "    ldns-verify-zone / zoneaudit: cold $(awk "BEGIN{printf \"%.1f\", $t/$cold}")x, warm $(awk "BEGIN{printf \"%.1f\", $t/$warm}")x"
+    done
+fi
