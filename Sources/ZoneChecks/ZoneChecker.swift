@@ -15,7 +15,7 @@ public enum ZoneChecker {
     /// findings first, then by owner in canonical order).
     public static func check(zone: Zone, options: ZoneCheckOptions = ZoneCheckOptions()) -> [Finding] {
         var run = CheckRun(zone: zone, options: options)
-        guard !zone.rrsets.isEmpty else {
+        guard zone.recordCount > 0 else {
             run.report(.empty, owner: zone.origin, location: nil)
             return run.finish()
         }
@@ -81,27 +81,16 @@ public enum ZoneChecker {
         let origin = zone.origin
         var cut: DomainName?
         var dname: DomainName?
-        // Each RRset is materialized once: the zone stores records compactly
-        // and builds RRset values on access.
-        var position = rrsets.startIndex
-        var pending: RRset? = position < rrsets.endIndex ? rrsets[position] : nil
-        while let first = pending {
-            let name = first.owner
-            var group: [RRset] = [first]
-            pending = nil
-            position += 1
-            while position < rrsets.endIndex {
-                let next = rrsets[position]
-                if next.owner != name {
-                    pending = next
-                    break
-                }
-                group.append(next)
-                position += 1
-            }
-            let slice = group[...]
-            let mask = NameNode.typeMask(of: slice)
-            guard name.isSubdomain(of: origin) else { continue }
+        // Names are read from the zone's compact table; RRsets are left there
+        // for the checks to materialize the few they read.
+        var start = rrsets.startIndex
+        while start < rrsets.endIndex {
+            let end = rrsets.ownerGroupEnd(from: start)
+            let positions = start..<end
+            start = end
+            guard rrsets.owner(at: positions.lowerBound, isSubdomainOf: origin) else { continue }
+            let name = rrsets.owner(at: positions.lowerBound)
+            let mask = NameNode.typeMask(of: rrsets, positions)
             if let current = cut, !name.isSubdomain(of: current) { cut = nil }
             if let current = dname, !name.isSubdomain(of: current) { dname = nil }
 
@@ -123,7 +112,7 @@ public enum ZoneChecker {
             if position == .apex || position == .authoritative, mask & NameNode.bit(.dname) != 0 {
                 dname = name
             }
-            body(NameNode(name: name, rrsets: slice, position: position, typeMask: mask))
+            body(NameNode(name: name, list: rrsets, positions: positions, position: position, typeMask: mask))
         }
     }
 }
