@@ -10,12 +10,8 @@ public struct OwnerIndex: Sendable {
 
     public init(_ list: RRsetList) {
         self.list = list
-        var owners = 0
+        let owners = list.ownerCount
         var position = 0
-        while position < list.count {
-            owners += 1
-            position = list.ownerGroupEnd(from: position)
-        }
         // At most three quarters full: short probe runs, four octets a slot.
         var capacity = 16
         while capacity * 3 < owners * 4 { capacity <<= 1 }
@@ -41,7 +37,11 @@ public struct OwnerIndex: Sendable {
             while slots[slot] != 0 {
                 let position = Int(slots[slot] - 1)
                 let same = list.withOwnerWire(at: position) { owner in
-                    owner.count == wire.count && (0..<wire.count).allSatisfy { asciiLower(owner[$0]) == asciiLower(wire[$0]) }
+                    guard owner.count == wire.count else { return false }
+                    for index in 0..<wire.count where asciiLower(owner[index]) != asciiLower(wire[index]) {
+                        return false
+                    }
+                    return true
                 }
                 if same { return position..<list.ownerGroupEnd(from: position) }
                 slot = (slot + 1) & (slots.count - 1)

@@ -63,10 +63,17 @@ extension RRsetList {
 
     /// The end of the run of RRsets that share the owner of the RRset at `start`.
     public func ownerGroupEnd(from start: Int) -> Int {
-        var end = start + 1
-        while end < endIndex, sameOwner(end, start) { end += 1 }
-        return end
+        var position = start + 1
+        while position < endIndex {
+            let word = ownerStarts[position >> 6] >> UInt64(position & 63)
+            if word != 0 { return Swift.min(position + word.trailingZeroBitCount, endIndex) }
+            position = (position | 63) + 1
+        }
+        return endIndex
     }
+
+    /// The number of distinct owner names.
+    public var ownerCount: Int { ownerStarts.reduce(0) { $0 + $1.nonzeroBitCount } }
 
     /// Whether two RRsets hold the same records, judged on their octets: the
     /// records of an RRset are stored in canonical RDATA order, so equal
