@@ -32,7 +32,7 @@ struct TargetFacts: Sendable {
 /// zones whose targets are all distinct.
 struct ZoneLookup {
     let zone: Zone
-    private let owners: OwnerIndex
+    let owners: OwnerIndex
     private let cuts: NameSuffixSet
     private let dnames: NameSuffixSet
     private static let cacheSlots = 1024
