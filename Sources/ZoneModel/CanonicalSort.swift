@@ -16,8 +16,9 @@ import Darwin
 /// records of one owner are then sorted by type and RDATA, usually a handful.
 struct CanonicalSort {
     let table: RecordTable
-    /// Wire length of the origin, whose labels are left out of every key.
-    let originLength: Int
+    let origin: DomainName
+    /// The zone's class: entries of another class are left out.
+    let rrClass: UInt16
 
     /// Sixteen octets: a million-record zone has about as many runs.
     private struct OwnerRun {
@@ -25,54 +26,77 @@ struct CanonicalSort {
         var prefix: UInt64
         /// Where the key starts in the key arena: a 16-bit length, then the key.
         var keyOffset: UInt32
-        /// Position of the run's first entry in the input.
+        /// Index of the run's first entry.
         var first: UInt32
     }
 
-    /// `indices` (entries of owners at or below the origin, in the order
-    /// read) in canonical order.
-    func order(_ indices: [UInt32]) -> [UInt32] {
-        let entries = table.entries
-        var keys: [UInt8] = []
-        var runs: [OwnerRun] = []
+    /// The indices of the entries to keep (owner at or below the origin, the
+    /// zone's class; `kept` of them), in canonical order.
+    func order(kept: Int) -> [UInt32] {
+        table.entries.withUnsafeBufferPointer { order(kept: kept, entries: $0) }
+    }
+
+    private func order(kept: Int, entries: UnsafeBufferPointer<RecordTable.Entry>) -> [UInt32] {
+        let originLength = origin.wire.count
+        // Runs of owners inside the zone, with the key octets each needs,
+        // counted first so that both arrays are made at their final size.
+        var runCount = 0, keyBytes = 0
         table.arena.withUnsafeBufferPointer { arena in
-            entries.withUnsafeBufferPointer { entries in
+            origin.wire.withUnsafeBufferPointer { suffix in
                 var position = 0
-                while position < indices.count {
-                    let owner = entries[Int(indices[position])].ownerOffset
-                    var end = position + 1
-                    while end < indices.count, entries[Int(indices[end])].ownerOffset == owner { end += 1 }
-                    let entry = entries[Int(indices[position])]
-                    let start = keys.count
-                    keys.append(contentsOf: [0, 0])
-                    appendKey(arena, Int(entry.ownerOffset), Int(entry.ownerLength), to: &keys)
-                    let length = keys.count - start - 2
-                    keys[start] = UInt8(length >> 8)
-                    keys[start + 1] = UInt8(length & 0xFF)
-                    runs.append(OwnerRun(prefix: 0, keyOffset: UInt32(start), first: UInt32(position)))
+                while position < entries.count {
+                    let end = runEnd(position, entries)
+                    let entry = entries[position]
+                    let owner = UnsafeBufferPointer(rebasing: arena[Int(entry.ownerOffset)..<(Int(entry.ownerOffset) + Int(entry.ownerLength))])
+                    if DomainName.isSubdomain(owner, of: suffix) {
+                        runCount += 1
+                        keyBytes += 2 + CanonicalSort.keyLength(owner, originLength: originLength)
+                    }
+                    position = end
+                }
+            }
+        }
+        var keys: [UInt8] = []
+        keys.reserveCapacity(keyBytes)
+        var runs: [OwnerRun] = []
+        runs.reserveCapacity(runCount)
+        table.arena.withUnsafeBufferPointer { arena in
+            origin.wire.withUnsafeBufferPointer { suffix in
+                var position = 0
+                while position < entries.count {
+                    let end = runEnd(position, entries)
+                    let entry = entries[position]
+                    let owner = UnsafeBufferPointer(rebasing: arena[Int(entry.ownerOffset)..<(Int(entry.ownerOffset) + Int(entry.ownerLength))])
+                    if DomainName.isSubdomain(owner, of: suffix) {
+                        let start = keys.count
+                        keys.append(0)
+                        keys.append(0)
+                        appendKey(arena, Int(entry.ownerOffset), Int(entry.ownerLength), to: &keys)
+                        let length = keys.count - start - 2
+                        keys[start] = UInt8(length >> 8)
+                        keys[start + 1] = UInt8(length & 0xFF)
+                        runs.append(OwnerRun(prefix: 0, keyOffset: UInt32(start), first: UInt32(position)))
+                    }
                     position = end
                 }
             }
         }
         keys.withUnsafeBufferPointer { keys in
             for index in runs.indices { runs[index].prefix = prefix(of: runs[index], keys) }
-            runs.sort { left, right in
-                if left.prefix != right.prefix { return left.prefix < right.prefix }
-                let order = compareKeys(left, right, keys)
-                return order != 0 ? order < 0 : left.first < right.first
+            // No two runs are equal (the first entry breaks ties), so an
+            // unstable sort gives the one order, without a scratch buffer.
+            runs.withUnsafeMutableBufferPointer { runs in
+                InPlaceSort.sort(runs) { left, right in
+                    if left.prefix != right.prefix { return left.prefix < right.prefix }
+                    let order = compareKeys(left, right, keys)
+                    return order != 0 ? order < 0 : left.first < right.first
+                }
             }
         }
 
         var sorted: [UInt32] = []
-        sorted.reserveCapacity(indices.count)
+        sorted.reserveCapacity(kept)
         var group: [UInt32] = []
-        /// The end of the run that starts at input position `first`.
-        func runEnd(_ first: Int) -> Int {
-            let owner = entries[Int(indices[first])].ownerOffset
-            var end = first + 1
-            while end < indices.count, entries[Int(indices[end])].ownerOffset == owner { end += 1 }
-            return end
-        }
         keys.withUnsafeBufferPointer { keys in
             var runIndex = 0
             while runIndex < runs.count {
@@ -80,15 +104,17 @@ struct CanonicalSort {
                 var groupEnd = runIndex + 1
                 while groupEnd < runs.count, runs[groupEnd].prefix == run.prefix,
                       compareKeys(runs[groupEnd], run, keys) == 0 { groupEnd += 1 }
-                let first = Int(run.first), end = runEnd(first)
+                let first = Int(run.first), end = runEnd(first, entries)
                 if groupEnd == runIndex + 1 && end == first + 1 {
-                    sorted.append(indices[first])
+                    if entries[first].rrClass == rrClass { sorted.append(UInt32(first)) }
                 } else {
                     // Equal keys: the runs are in input order, so `group` is too.
                     group.removeAll(keepingCapacity: true)
-                    group.append(contentsOf: indices[first..<end])
-                    for member in runs[(runIndex + 1)..<groupEnd] {
-                        group.append(contentsOf: indices[Int(member.first)..<runEnd(Int(member.first))])
+                    for member in runs[runIndex..<groupEnd] {
+                        let start = Int(member.first)
+                        for index in start..<runEnd(start, entries) where entries[index].rrClass == rrClass {
+                            group.append(UInt32(index))
+                        }
                     }
                     sortByTypeAndData(&group)
                     sorted.append(contentsOf: group)
@@ -126,13 +152,32 @@ struct CanonicalSort {
         }
     }
 
+    /// The end of the run of entries with the owner of the entry at `first`.
+    private func runEnd(_ first: Int, _ entries: UnsafeBufferPointer<RecordTable.Entry>) -> Int {
+        let owner = entries[first].ownerOffset
+        var end = first + 1
+        while end < entries.count, entries[end].ownerOffset == owner { end += 1 }
+        return end
+    }
+
+    /// Room for the key `appendKey` makes of `owner` (below the origin): one
+    /// octet per label octet and label end, one more per escaped octet. A
+    /// length octet of 1 is counted as if escaped, so this is a bound, tight
+    /// for the usual names.
+    private static func keyLength(_ owner: UnsafeBufferPointer<UInt8>, originLength: Int) -> Int {
+        let labels = owner.count - originLength
+        var length = labels
+        for index in 0..<labels where owner[index] <= 1 { length += 1 }
+        return length
+    }
+
     /// The sort key of a name below the origin, without the origin's labels.
     private func appendKey(_ arena: UnsafeBufferPointer<UInt8>, _ offset: Int, _ length: Int, to key: inout [UInt8]) {
         // Label starts, left to right, down to the origin; at most 127 labels.
         withUnsafeTemporaryAllocation(of: Int.self, capacity: 128) { starts in
             var count = 0
             var index = offset
-            let originStart = offset + length - originLength
+            let originStart = offset + length - origin.wire.count
             while index < originStart {
                 starts[count] = index
                 count += 1

@@ -65,8 +65,7 @@ public struct ZoneBuilder: Sendable {
     private func plan() -> (survivors: [UInt32], starts: [UInt32], findings: [Finding]) {
         var findings: [Finding] = []
         let entries = table.entries
-        var kept: [UInt32] = []
-        kept.reserveCapacity(entries.count)
+        var kept = 0
         var lastOwnerOffset: UInt32 = .max
         var lastOwnerInside = false
         for (index, entry) in entries.enumerated() {
@@ -90,11 +89,10 @@ public struct ZoneBuilder: Sendable {
                     zone: origin, owner: record.owner, type: record.type, location: record.location))
                 continue
             }
-            kept.append(UInt32(index))
+            kept += 1
         }
 
-        let order = CanonicalSort(table: table, originLength: origin.wire.count).order(kept)
-        kept = []
+        let order = CanonicalSort(table: table, origin: origin, rrClass: rrClass.rawValue).order(kept: kept)
 
         // Group, drop duplicates (adjacent after the sort), check TTLs.
         var survivors: [UInt32] = []
