@@ -12,12 +12,6 @@ extension RRsetList {
         }
     }
 
-    /// True when the RRsets at `position` and `other` have the same owner (ignoring case).
-    public func sameOwner(_ position: Int, _ other: Int) -> Bool {
-        let left = table.entries[Int(starts[position])], right = table.entries[Int(starts[other])]
-        return ZoneBuilder.sameOwner(left, right, table)
-    }
-
     /// Canonical order (-1, 0, 1) of the owner at `position` against the
     /// owner at `otherPosition` of `other`; identical octets are settled first.
     public func compareOwner(at position: Int, with other: RRsetList, at otherPosition: Int) -> Int {
