@@ -35,8 +35,9 @@ public struct CheckJob: Sendable {
             // Not after the error cap, though: the rest of the file was never
             // read, so glue, NS or SOA defined further down would be reported
             // missing when it is not.
+            // `consume`: the builder alone then holds the records and sorts them in place.
             guard !parsed.stoppedEarly,
-                  let builder = parsed.zoneBuilder(rrClass: read.parseOptions.defaultClass) else { continue }
+                  let builder = (consume parsed).zoneBuilder(rrClass: read.parseOptions.defaultClass) else { continue }
             let (zone, built) = builder.build()
             findings.append(contentsOf: built)
             findings.append(contentsOf: ZoneChecker.check(zone: zone))

@@ -7,15 +7,40 @@ struct CheckRun {
     let options: ZoneCheckOptions
     var lookup: ZoneLookup
     private(set) var findings: [Finding] = []
+    /// For each finding, its number among the findings of its rule in this
+    /// run (1 for the first): what `absorb` needs to apply the cap.
+    private var ordinals: [Int] = []
     private var counts: [RuleID: Int] = [:]
     /// The zone holds A (AAAA) records somewhere: glue counts, as for BIND.
     var sawA = false
     var sawAAAA = false
 
     init(zone: Zone, options: ZoneCheckOptions) {
+        self.init(zone: zone, options: options, lookup: ZoneLookup(zone: zone))
+    }
+
+    /// A run that shares another run's lookups (a part of a split pass).
+    init(zone: Zone, options: ZoneCheckOptions, lookup: ZoneLookup) {
         self.zone = zone
         self.options = options
-        self.lookup = ZoneLookup(zone: zone)
+        self.lookup = lookup
+    }
+
+    /// Appends what a later part of the pass reported, as if this run had
+    /// reported it: a finding is kept when the count of its rule so far plus
+    /// its number in the part stays within the cap (the part kept every
+    /// finding that can pass, since its own counts started at zero).
+    mutating func absorb(_ part: CheckRun) {
+        for index in part.findings.indices {
+            let finding = part.findings[index]
+            let ordinal = counts[finding.rule, default: 0] + part.ordinals[index]
+            guard ordinal <= options.maxFindingsPerRule else { continue }
+            findings.append(finding)
+            ordinals.append(ordinal)
+        }
+        for (rule, count) in part.counts { counts[rule, default: 0] += count }
+        sawA = sawA || part.sawA
+        sawAAAA = sawAAAA || part.sawAAAA
     }
 
     func isEnabled(_ rule: ZoneCheckRule) -> Bool {
@@ -38,6 +63,7 @@ struct CheckRun {
         findings.append(Finding(
             rule: rule.id, severity: rule.severity, message: message, zone: zone.origin,
             owner: owner, type: type, after: records(), location: location))
+        ordinals.append(count)
     }
 
     /// The findings, with one note per rule that went over the cap.

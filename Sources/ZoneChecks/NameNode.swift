@@ -1,7 +1,9 @@
 import ZoneModel
 
 /// One owner name of the zone with its RRsets, as the checks see it (Knot's
-/// checks run per node in the same way).
+/// checks run per node in the same way). The RRsets stay in the zone's
+/// compact table: a check materializes only the ones it reads, and most
+/// checks look for one type and leave at once on the type mask.
 struct NameNode {
     /// Where the name stands, decided top-down during the pass.
     enum Position: Equatable {
@@ -17,28 +19,43 @@ struct NameNode {
     }
 
     let name: DomainName
-    let rrsets: ArraySlice<RRset>
+    /// The zone's RRsets and the positions of this name's, in type order.
+    let list: RRsetList
+    let positions: Range<Int>
     let position: Position
     /// Bit n set when the name has type n (types 1 to 63), bit 0 for any
-    /// other type: most checks look for one type and leave at once.
+    /// other type.
     let typeMask: UInt64
 
     static func bit(_ type: RRType) -> UInt64 { type.rawValue < 64 ? 1 << UInt64(type.rawValue) : 1 }
 
-    static func typeMask(of rrsets: ArraySlice<RRset>) -> UInt64 {
+    static func typeMask(of list: RRsetList, _ positions: Range<Int>) -> UInt64 {
         var mask: UInt64 = 0
-        for rrset in rrsets { mask |= bit(rrset.type) }
+        for position in positions { mask |= bit(list.type(at: position)) }
         return mask
+    }
+
+    /// The name's RRsets, every one materialized (for the rare findings about the whole name).
+    var rrsets: [RRset] { positions.map { list[$0] } }
+
+    /// The name's RRsets whose type passes `test`, in type order; only those are materialized.
+    func rrsets(where test: (RRType) -> Bool) -> [RRset] {
+        positions.filter { test(list.type(at: $0)) }.map { list[$0] }
+    }
+
+    /// True when every RRset type of the name passes `test`.
+    func allTypes(_ test: (RRType) -> Bool) -> Bool {
+        positions.allSatisfy { test(list.type(at: $0)) }
     }
 
     func has(_ type: RRType) -> Bool {
         guard typeMask & NameNode.bit(type) != 0 else { return false }
-        return type.rawValue < 64 || rrsets.contains { $0.type == type }
+        return type.rawValue < 64 || positions.contains { list.type(at: $0) == type }
     }
 
     func rrset(_ type: RRType) -> RRset? {
         guard typeMask & NameNode.bit(type) != 0 else { return nil }
-        return rrsets.first { $0.type == type }
+        return positions.first { list.type(at: $0) == type }.map { list[$0] }
     }
 
     /// Apex or ordinary data: the names whose records the zone really serves.

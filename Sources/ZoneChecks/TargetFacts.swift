@@ -32,6 +32,7 @@ struct TargetFacts: Sendable {
 /// zones whose targets are all distinct.
 struct ZoneLookup {
     let zone: Zone
+    let owners: OwnerIndex
     private let cuts: NameSuffixSet
     private let dnames: NameSuffixSet
     private static let cacheSlots = 1024
@@ -39,9 +40,13 @@ struct ZoneLookup {
 
     init(zone: Zone) {
         self.zone = zone
+        self.owners = OwnerIndex(zone.rrsets)
         self.cuts = NameSuffixSet(zone.cuts)
         var dnames = Set<DomainName>()
-        for rrset in zone.rrsets where rrset.type == .dname { dnames.insert(rrset.owner) }
+        let rrsets = zone.rrsets
+        for position in rrsets.indices where rrsets.type(at: position) == .dname {
+            dnames.insert(rrsets.owner(at: position))
+        }
         self.dnames = NameSuffixSet(dnames)
         self.cache = Array(repeating: nil, count: ZoneLookup.cacheSlots)
     }
@@ -65,8 +70,15 @@ struct ZoneLookup {
         let place = self.place(of: target)
         // Fewest lookups first: most targets have an A record.
         func answer(_ name: DomainName) -> (hasAddress: Bool, isCNAME: Bool) {
-            if zone.rrset(name, .a) != nil || zone.rrset(name, .aaaa) != nil { return (true, false) }
-            return (false, zone.rrset(name, .cname) != nil)
+            guard let positions = owners.positions(of: name) else { return (false, false) }
+            let rrsets = zone.rrsets
+            var isCNAME = false
+            for position in positions {
+                let type = rrsets.type(at: position)
+                if type == .a || type == .aaaa { return (true, false) }
+                if type == .cname { isCNAME = true }
+            }
+            return (false, isCNAME)
         }
         var answering = target
         var found = answer(target)
@@ -110,25 +122,13 @@ struct ZoneLookup {
         }
     }
 
-    /// Index of the first RRset whose owner is not before `name` in canonical order.
-    func lowerBound(_ name: DomainName) -> Int {
-        var low = 0, high = zone.rrsets.count
-        while low < high {
-            let middle = (low + high) / 2
-            if DomainName.canonicalCompare(zone.rrsets.owner(at: middle), name) < 0 {
-                low = middle + 1
-            } else {
-                high = middle
-            }
-        }
-        return low
-    }
-
     /// True when the name owns records or is an empty non-terminal: in
     /// canonical order a name's subtree follows it directly.
     func exists(_ name: DomainName) -> Bool {
-        let index = lowerBound(name)
-        return index < zone.rrsets.count && zone.rrsets.owner(at: index).isSubdomain(of: name)
+        if owners.positions(of: name) != nil { return true }
+        let rrsets = zone.rrsets
+        let index = rrsets.firstPosition(notBefore: name)
+        return index < rrsets.count && rrsets.owner(at: index, isSubdomainOf: name)
     }
 
     /// `*.<closest encloser>` when the zone has that wildcard (RFC 4592 section 3.3.1).

@@ -1,13 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import ZoneModel
 
 /// The linear merge of two zones' RRsets in canonical order. Owner names are
 /// compared once per owner group; RRsets at the same owner are merged by type.
-/// Only RRsets that differ are materialised.
+/// The walk reads the zones' compact tables by position: only RRsets that
+/// differ are materialised.
 struct MergeWalk {
     let includeSignatures: Bool
 
@@ -17,16 +13,7 @@ struct MergeWalk {
         var currentCount = 0
     }
 
-    func run(baseline: [RRset], current: [RRset]) -> Output {
-        baseline.withUnsafeBufferPointer { old in
-            current.withUnsafeBufferPointer { new in
-                run(old, new)
-            }
-        }
-    }
-
-    /// Buffers, not arrays: reading an element's fields does not retain it.
-    private func run(_ baseline: UnsafeBufferPointer<RRset>, _ current: UnsafeBufferPointer<RRset>) -> Output {
+    func run(baseline: RRsetList, current: RRsetList) -> Output {
         var output = Output()
         var i = 0, j = 0
         let oldCount = baseline.count, newCount = current.count
@@ -37,17 +24,17 @@ struct MergeWalk {
             } else if j == newCount {
                 order = -1
             } else {
-                order = MergeWalk.ownerOrder(baseline[i].owner, current[j].owner)
+                order = baseline.compareOwner(at: i, with: current, at: j)
             }
-            let oldEnd = order <= 0 ? MergeWalk.groupEnd(baseline, from: i) : i
-            let newEnd = order >= 0 ? MergeWalk.groupEnd(current, from: j) : j
+            let oldEnd = order <= 0 ? baseline.ownerGroupEnd(from: i) : i
+            let newEnd = order >= 0 ? current.ownerGroupEnd(from: j) : j
             if order < 0 {
-                for k in i..<oldEnd where counts(baseline[k].type) {
+                for k in i..<oldEnd where counts(baseline.type(at: k)) {
                     output.baselineCount += 1
                     output.changes.append(removal(baseline[k], ownerGone: true))
                 }
             } else if order > 0 {
-                for k in j..<newEnd where counts(current[k].type) {
+                for k in j..<newEnd where counts(current.type(at: k)) {
                     output.currentCount += 1
                     output.changes.append(addition(current[k], ownerNew: true))
                 }
@@ -65,39 +52,50 @@ struct MergeWalk {
         includeSignatures || !DiffOptions.isSignatureChurn(type)
     }
 
-    private func mergeTypes(_ baseline: UnsafeBufferPointer<RRset>, _ old: Range<Int>,
-                            _ current: UnsafeBufferPointer<RRset>, _ new: Range<Int>,
+    private func mergeTypes(_ baseline: RRsetList, _ old: Range<Int>,
+                            _ current: RRsetList, _ new: Range<Int>,
                             into output: inout Output) {
         var i = old.lowerBound, j = new.lowerBound
         while i < old.upperBound || j < new.upperBound {
-            if j == new.upperBound || (i < old.upperBound && baseline[i].type < current[j].type) {
-                if counts(baseline[i].type) {
+            let oldType = i < old.upperBound ? baseline.type(at: i) : nil
+            let newType = j < new.upperBound ? current.type(at: j) : nil
+            if let oldType, newType.map({ oldType < $0 }) ?? true {
+                if counts(oldType) {
                     output.baselineCount += 1
                     output.changes.append(removal(baseline[i], ownerGone: false))
                 }
                 i += 1
-            } else if i == old.upperBound || current[j].type < baseline[i].type {
-                if counts(current[j].type) {
+            } else if let newType, oldType.map({ newType < $0 }) ?? true {
+                if counts(newType) {
                     output.currentCount += 1
                     output.changes.append(addition(current[j], ownerNew: false))
                 }
                 j += 1
             } else {
-                if counts(baseline[i].type) {
+                if let type = oldType, counts(type) {
                     output.baselineCount += 1
                     output.currentCount += 1
-                    let comparison = RRsetComparison.compare(baseline[i].records, current[j].records)
-                    if comparison != .identical {
-                        output.changes.append(RRsetChange(
-                            kind: comparison == .ttlOnly ? .ttlChanged : .changed, role: .data,
-                            owner: current[j].owner, type: current[j].type,
-                            before: baseline[i].records, after: current[j].records))
-                    }
+                    if let change = compare(baseline, i, current, j) { output.changes.append(change) }
                 }
                 i += 1
                 j += 1
             }
         }
+    }
+
+    /// The change between two RRsets of one owner and type, or nil when they hold the same data.
+    private func compare(_ baseline: RRsetList, _ i: Int, _ current: RRsetList, _ j: Int) -> RRsetChange? {
+        let comparison: RRsetComparison
+        switch baseline.compareRecords(at: i, with: current, at: j) {
+        case .identical: return nil
+        case .ttlOnly: comparison = .ttlOnly
+        case .countDiffers: comparison = .different
+        case .rdataDiffers: comparison = RRsetComparison.compareCanonical(baseline[i].records, current[j].records)
+        }
+        guard comparison != .identical else { return nil }
+        let old = baseline[i], new = current[j]
+        return RRsetChange(kind: comparison == .ttlOnly ? .ttlChanged : .changed, role: .data,
+                           owner: new.owner, type: new.type, before: old.records, after: new.records)
     }
 
     private func removal(_ rrset: RRset, ownerGone: Bool) -> RRsetChange {
@@ -109,62 +107,18 @@ struct MergeWalk {
         RRsetChange(kind: .added, role: .data, owner: rrset.owner, type: rrset.type,
                     before: [], after: rrset.records, isNewOwner: ownerNew)
     }
-
-    /// Canonical order of two owners, with a fast path for identical octets
-    /// (the common case when two versions of one zone are compared).
-    @inline(__always)
-    static func ownerOrder(_ lhs: DomainName, _ rhs: DomainName) -> Int {
-        if sameOctets(lhs, rhs) { return 0 }
-        return DomainName.canonicalCompare(lhs, rhs)
-    }
-
-    /// The end of the run of RRsets that share `rrsets[start]`'s owner.
-    @inline(__always)
-    static func groupEnd(_ rrsets: UnsafeBufferPointer<RRset>, from start: Int) -> Int {
-        var end = start + 1
-        while end < rrsets.count {
-            guard sameOctets(rrsets[end].owner, rrsets[start].owner) || rrsets[end].owner == rrsets[start].owner
-            else { break }
-            end += 1
-        }
-        return end
-    }
-
-    @inline(__always)
-    static func sameOctets(_ lhs: DomainName, _ rhs: DomainName) -> Bool {
-        lhs.wire.withUnsafeBufferPointer { left in
-            rhs.wire.withUnsafeBufferPointer { right in
-                left.count == right.count
-                    && (left.baseAddress == right.baseAddress || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0)
-            }
-        }
-    }
 }
 
-/// Whether two RRsets hold the same data: octets first, the canonical RDATA
-/// sets only when octets differ (a name's case may differ, or order).
+/// Whether two RRsets hold the same data. The octets are compared first
+/// (`RRsetList.compareRecords`); the canonical RDATA sets only when octets
+/// differ (a name's case may differ, or order).
 enum RRsetComparison: Equatable {
     case identical
     case ttlOnly
     case different
 
-    static func compare(_ old: [Record], _ new: [Record]) -> RRsetComparison {
-        guard old.count == new.count else { return .different }
-        let (sameOctets, sameTTL) = old.withUnsafeBufferPointer { left in
-            new.withUnsafeBufferPointer { right in
-                var sameTTL = true
-                for index in left.indices {
-                    if left[index].rdata != right[index].rdata { return (false, false) }
-                    if left[index].ttl != right[index].ttl { sameTTL = false }
-                }
-                return (true, sameTTL)
-            }
-        }
-        if sameOctets { return sameTTL ? .identical : .ttlOnly }
-        return compareCanonical(old, new)
-    }
-
-    private static func compareCanonical(_ old: [Record], _ new: [Record]) -> RRsetComparison {
+    /// The verdict on the canonical RDATA sets, for RRsets whose octets differ.
+    static func compareCanonical(_ old: [Record], _ new: [Record]) -> RRsetComparison {
         func canonical(_ records: [Record]) -> [(data: [UInt8], ttl: UInt32)] {
             records.map { ($0.canonicalRData, $0.ttl) }.sorted { lhs, rhs in
                 lhs.data == rhs.data ? lhs.ttl < rhs.ttl : lhs.data.lexicographicallyPrecedes(rhs.data)

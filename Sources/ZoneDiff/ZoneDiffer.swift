@@ -8,7 +8,7 @@ import ZoneModel
 public enum ZoneDiffer {
     public static func diff(baseline: Zone, current: Zone, options: DiffOptions = DiffOptions()) -> ZoneDiffResult {
         let walk = MergeWalk(includeSignatures: options.includeSignatures)
-            .run(baseline: Array(baseline.rrsets), current: Array(current.rrsets))
+            .run(baseline: baseline.rrsets, current: current.rrsets)
         var changes = walk.changes
         let classifier = ChangeClassifier(baseline: baseline, current: current)
         for index in changes.indices { classifier.classify(&changes[index]) }

@@ -110,6 +110,22 @@ public struct DomainName: Sendable {
         return DomainName.equalIgnoringCase(wire[index...], other.wire[...])
     }
 
+    /// `isSubdomain(of:)` on wire octets of two valid names.
+    static func isSubdomain(_ name: UnsafeBufferPointer<UInt8>, of suffix: UnsafeBufferPointer<UInt8>) -> Bool {
+        let mine = name.count, theirs = suffix.count
+        guard mine >= theirs else { return false }
+        if theirs == 1 { return true }
+        var index = 0
+        while mine - index > theirs {
+            index += 1 + Int(name[index])
+        }
+        guard mine - index == theirs else { return false }
+        for offset in 0..<theirs where asciiLower(name[index + offset]) != asciiLower(suffix[offset]) {
+            return false
+        }
+        return true
+    }
+
     /// True when `self` lies strictly below `other`.
     public func isStrictSubdomain(of other: DomainName) -> Bool {
         wire.count > other.wire.count && isSubdomain(of: other)

@@ -132,12 +132,31 @@ public struct RecordTable: Sendable {
     /// Bytes in the arena (owner names and RDATA), for capacity estimates.
     public var arenaCount: Int { arena.count }
 
-    /// Keeps only the entries at `order`, in that order (the arena is shared).
-    mutating func reorder(_ order: [Int]) {
-        var sorted: [Entry] = []
-        sorted.reserveCapacity(order.count)
-        for index in order { sorted.append(entries[index]) }
-        entries = sorted
+    /// Keeps only the entries at `order` (distinct indices), in that order.
+    /// The entries are permuted in place, cycle by cycle: a sorted copy
+    /// beside them would double the largest array of a big zone.
+    mutating func reorder(_ order: [UInt32]) {
+        let total = entries.count
+        // Where each entry goes; the dropped ones go to the tail, cut off at the end.
+        var destination = [UInt32](repeating: .max, count: total)
+        for (position, index) in order.enumerated() { destination[Int(index)] = UInt32(position) }
+        var tail = UInt32(order.count)
+        for index in 0..<total where destination[index] == .max {
+            destination[index] = tail
+            tail += 1
+        }
+        entries.withUnsafeMutableBufferPointer { entries in
+            destination.withUnsafeMutableBufferPointer { destination in
+                for index in 0..<total {
+                    while destination[index] != UInt32(index) {
+                        let target = Int(destination[index])
+                        entries.swapAt(index, target)
+                        destination.swapAt(index, target)
+                    }
+                }
+            }
+        }
+        entries.removeLast(total - order.count)
     }
 }
 

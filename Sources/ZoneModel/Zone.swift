@@ -11,6 +11,9 @@ public struct Zone: Sendable {
     let table: RecordTable
     /// Index of each RRset's first entry, plus `table.count` at the end.
     let rrsetStarts: [UInt32]
+    /// Bit n set when RRset n has another owner than RRset n - 1: passes over
+    /// names find each name's RRsets without comparing owners again.
+    let ownerStarts: [UInt64]
 
     /// What a name is, relative to this zone's cuts.
     public enum NameKind: Sendable, Equatable {
@@ -30,6 +33,7 @@ public struct Zone: Sendable {
         self.rrClass = rrClass
         self.table = table
         self.rrsetStarts = rrsetStarts
+        self.ownerStarts = Zone.markOwnerStarts(table, rrsetStarts)
         var cuts = Set<DomainName>()
         for position in 0..<(rrsetStarts.count - 1) {
             let entry = table.entries[Int(rrsetStarts[position])]
@@ -52,8 +56,21 @@ public struct Zone: Sendable {
         self.init(origin: origin, rrClass: rrClass, table: table, rrsetStarts: starts)
     }
 
+    private static func markOwnerStarts(_ table: RecordTable, _ starts: [UInt32]) -> [UInt64] {
+        let count = starts.count - 1
+        var bits = [UInt64](repeating: 0, count: (count + 63) / 64)
+        table.entries.withUnsafeBufferPointer { entries in
+            for position in 0..<count {
+                if position == 0 || !ZoneBuilder.sameOwner(entries[Int(starts[position - 1])], entries[Int(starts[position])], table) {
+                    bits[position >> 6] |= 1 << UInt64(position & 63)
+                }
+            }
+        }
+        return bits
+    }
+
     /// RRsets sorted by owner (RFC 4034 canonical order), then type number.
-    public var rrsets: RRsetList { RRsetList(table: table, starts: rrsetStarts) }
+    public var rrsets: RRsetList { RRsetList(table: table, starts: rrsetStarts, ownerStarts: ownerStarts) }
 
     /// The RRset with this owner and type, by binary search.
     public func rrset(_ owner: DomainName, _ type: RRType) -> RRset? {
@@ -155,6 +172,7 @@ public struct Zone: Sendable {
 public struct RRsetList: RandomAccessCollection, Sendable {
     let table: RecordTable
     let starts: [UInt32]
+    let ownerStarts: [UInt64]
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { starts.count - 1 }

@@ -51,10 +51,21 @@ public struct ZoneBuilder: Sendable {
     /// `zone.class-mismatch` (error, ignored), `zone.duplicate-record`
     /// (warning, dropped), `zone.ttl-mismatch` (warning).
     public consuming func build() -> (zone: Zone, findings: [Finding]) {
+        let (survivors, starts, findings) = plan()
+        // The table is this builder's alone now (the parser hands it over),
+        // so its entries are put in order in place, not copied.
+        var sortedTable = table
+        table = RecordTable()
+        sortedTable.reorder(survivors)
+        return (Zone(origin: origin, rrClass: rrClass, table: sortedTable, rrsetStarts: starts), findings)
+    }
+
+    /// The entries to keep, in canonical order; where each RRset starts in
+    /// that order (plus the end); and the findings.
+    private func plan() -> (survivors: [UInt32], starts: [UInt32], findings: [Finding]) {
         var findings: [Finding] = []
         let entries = table.entries
-        var kept: [Int] = []
-        kept.reserveCapacity(entries.count)
+        var kept = 0
         var lastOwnerOffset: UInt32 = .max
         var lastOwnerInside = false
         for (index, entry) in entries.enumerated() {
@@ -78,22 +89,22 @@ public struct ZoneBuilder: Sendable {
                     zone: origin, owner: record.owner, type: record.type, location: record.location))
                 continue
             }
-            kept.append(index)
+            kept += 1
         }
 
-        let order = ZoneBuilder.canonicalOrder(of: kept, in: table)
+        let order = CanonicalSort(table: table, origin: origin, rrClass: rrClass.rawValue).order(kept: kept)
 
         // Group, drop duplicates (adjacent after the sort), check TTLs.
-        var survivors: [Int] = []
+        var survivors: [UInt32] = []
         survivors.reserveCapacity(order.count)
         var starts: [UInt32] = []
         var groupStart = 0
         func closeGroup(_ end: Int) {
             guard end > groupStart else { return }
-            let first = entries[survivors[groupStart]]
+            let first = entries[Int(survivors[groupStart])]
             if first.type != RRType.rrsig.rawValue {
-                for position in (groupStart + 1)..<max(end, groupStart + 1) where entries[survivors[position]].ttl != first.ttl {
-                    let record = table.record(at: survivors[position])
+                for position in (groupStart + 1)..<max(end, groupStart + 1) where entries[Int(survivors[position])].ttl != first.ttl {
+                    let record = table.record(at: Int(survivors[position]))
                     findings.append(Finding(
                         rule: "zone.ttl-mismatch", severity: .low,
                         message: "TTLs differ inside the \(record.type) RRset at \(record.owner) (\(first.ttl) and \(record.ttl))",
@@ -103,13 +114,13 @@ public struct ZoneBuilder: Sendable {
             }
         }
         for index in order {
-            let entry = entries[index]
+            let entry = entries[Int(index)]
             if let last = survivors.last {
-                let previous = entries[last]
+                let previous = entries[Int(last)]
                 let sameSet = previous.type == entry.type && ZoneBuilder.sameOwner(previous, entry, table)
                 if sameSet {
                     if ZoneBuilder.rdataOrder(previous, entry, table) == 0 {
-                        let record = table.record(at: index)
+                        let record = table.record(at: Int(index))
                         findings.append(Finding(
                             rule: "zone.duplicate-record", severity: .low,
                             message: "duplicate \(record.type) record at \(record.owner) removed",
@@ -128,15 +139,13 @@ public struct ZoneBuilder: Sendable {
         }
         closeGroup(survivors.count)
         starts.append(UInt32(survivors.count))
-
-        var sortedTable = table
-        table = RecordTable()
-        sortedTable.reorder(survivors)
-        return (Zone(origin: origin, rrClass: rrClass, table: sortedTable, rrsetStarts: starts), findings)
+        return (survivors, starts, findings)
     }
 
     private func isInside(_ owner: ArraySlice<UInt8>) -> Bool {
-        DomainName(uncheckedWire: Array(owner)).isSubdomain(of: origin)
+        owner.withUnsafeBufferPointer { name in
+            origin.wire.withUnsafeBufferPointer { suffix in DomainName.isSubdomain(name, of: suffix) }
+        }
     }
 
     static func sameOwner(_ lhs: RecordTable.Entry, _ rhs: RecordTable.Entry, _ table: RecordTable) -> Bool {
@@ -164,79 +173,5 @@ public struct ZoneBuilder: Sendable {
         }
         if order != 0 { return order < 0 ? -1 : 1 }
         return lhs.count == rhs.count ? 0 : (lhs.count < rhs.count ? -1 : 1)
-    }
-
-    /// Sorts entry indices by (owner, type, RDATA) in canonical order.
-    ///
-    /// Each distinct owner gets a sort key once: its labels right to left,
-    /// lower-cased, with octets 0x00 and 0x01 escaped and 0x00 ending each
-    /// label, so plain `memcmp` gives RFC 4034 order. The sort then compares
-    /// keys, not names.
-    static func canonicalOrder(of indices: [Int], in table: RecordTable) -> [Int] {
-        let entries = table.entries
-        var keyArena: [UInt8] = []
-        keyArena.reserveCapacity(table.arena.count / 2)
-        var keyOffset = [UInt32](repeating: 0, count: entries.count)
-        var keyLength = [UInt16](repeating: 0, count: entries.count)
-        var lastOwner: UInt32 = .max
-        var lastKey: (UInt32, UInt16) = (0, 0)
-        table.arena.withUnsafeBufferPointer { arena in
-            for index in indices {
-                let entry = entries[index]
-                if entry.ownerOffset != lastOwner {
-                    lastOwner = entry.ownerOffset
-                    let start = UInt32(keyArena.count)
-                    appendSortKey(arena, Int(entry.ownerOffset), to: &keyArena)
-                    lastKey = (start, UInt16(keyArena.count - Int(start)))
-                }
-                keyOffset[index] = lastKey.0
-                keyLength[index] = lastKey.1
-            }
-        }
-        var order = indices
-        keyArena.withUnsafeBufferPointer { keys in
-            order.sort { leftIndex, rightIndex in
-                let leftOffset = keyOffset[leftIndex], rightOffset = keyOffset[rightIndex]
-                let leftLength = Int(keyLength[leftIndex]), rightLength = Int(keyLength[rightIndex])
-                // Equal offsets alone do not mean one key: the root's key is
-                // empty and shares its offset with the key made after it.
-                if leftOffset != rightOffset || leftLength != rightLength {
-                    let common = min(leftLength, rightLength)
-                    let order = memcmp(keys.baseAddress! + Int(leftOffset), keys.baseAddress! + Int(rightOffset), common)
-                    if order != 0 { return order < 0 }
-                    if leftLength != rightLength { return leftLength < rightLength }
-                }
-                let left = entries[leftIndex], right = entries[rightIndex]
-                if left.type != right.type { return left.type < right.type }
-                let data = rdataOrder(left, right, table)
-                if data != 0 { return data < 0 }
-                return leftIndex < rightIndex
-            }
-        }
-        return order
-    }
-
-    private static func appendSortKey(_ arena: UnsafeBufferPointer<UInt8>, _ offset: Int, to key: inout [UInt8]) {
-        // Label starts, left to right; a name has at most 127 labels.
-        var starts: [Int] = []
-        starts.reserveCapacity(8)
-        var index = offset
-        while arena[index] != 0 {
-            starts.append(index)
-            index += 1 + Int(arena[index])
-        }
-        for start in starts.reversed() {
-            let length = Int(arena[start])
-            for position in (start + 1)...(start + length) {
-                let byte = asciiLower(arena[position])
-                if byte <= 1 {
-                    key.append(1)
-                    key.append(byte + 1)
-                } else {
-                    key.append(byte)
-                }
-            }
-            key.append(0)
-        }
     }
 }

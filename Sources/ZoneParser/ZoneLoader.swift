@@ -18,7 +18,9 @@ public enum ZoneLoader {
     }
 
     /// Builds the zone from a parse result (see `loadZone`).
-    public static func build(_ result: ParseResult, options: ParseOptions = ParseOptions()) -> (zone: Zone?, findings: [Finding]) {
+    /// The result is consumed: its record table goes to the builder, which
+    /// sorts it in place when nothing else holds it.
+    public static func build(_ result: consuming ParseResult, options: ParseOptions = ParseOptions()) -> (zone: Zone?, findings: [Finding]) {
         var findings = result.findings
         guard let origin = result.origin else {
             findings.append(Finding(
@@ -29,6 +31,7 @@ public enum ZoneLoader {
         }
         guard !result.hasErrors else { return (nil, findings) }
         let builder = ZoneBuilder(origin: origin, rrClass: options.defaultClass, table: result.table)
+        result.table = RecordTable()
         let (zone, built) = builder.build()
         findings.append(contentsOf: built)
         return (zone, findings)

@@ -9,7 +9,7 @@ enum AliasChecks {
 
     static func cname(_ node: NameNode, _ run: inout CheckRun) {
         guard let cname = node.rrset(.cname) else { return }
-        let others = node.rrsets.filter { !allowedBesideCNAME.contains($0.type) }
+        let others = node.rrsets(where: { !allowedBesideCNAME.contains($0) })
         if !others.isEmpty {
             let types = others.map(\.type.mnemonic).joined(separator: ", ")
             run.report(.cnameAndOtherData, owner: node.name, type: .cname,
@@ -41,7 +41,7 @@ enum AliasChecks {
 
     static func belowDNAME(_ node: NameNode, _ run: inout CheckRun) {
         guard case .belowDNAME(let owner) = node.position else { return }
-        if node.rrsets.allSatisfy({ nsec3Types.contains($0.type) }) && node.has(.nsec3) { return }
+        if node.allTypes({ nsec3Types.contains($0) }) && node.has(.nsec3) { return }
         let first = node.firstRecord
         run.report(.belowDNAME, owner: node.name, type: first?.type, records: first.map { [$0] } ?? [],
                    location: first?.location, info: "DNAME at \(owner.presentation)")

@@ -22,7 +22,7 @@ enum OcclusionChecks {
         case .apex, .authoritative, .belowDNAME:
             return
         }
-        for rrset in node.rrsets where !allowed.contains(rrset.type) {
+        for rrset in node.rrsets(where: { !allowed.contains($0) }) {
             run.report(.occludedData, owner: node.name, type: rrset.type, records: rrset.records,
                        location: rrset.location, info: "\(rrset.type.mnemonic) \(info)")
         }

@@ -5,7 +5,7 @@ import ZoneModel
 enum TargetChecks {
     static func mailAndService(_ node: NameNode, _ run: inout CheckRun) {
         guard node.isAuthoritative, node.has(.mx) || node.has(.srv) else { return }
-        for rrset in node.rrsets where rrset.type == .mx || rrset.type == .srv {
+        for rrset in node.rrsets(where: { $0 == .mx || $0 == .srv }) {
             for record in rrset.records {
                 // "." is "no mail" (RFC 7505) or "no service" (RFC 2782).
                 guard let target = record.target, !target.isRoot else { continue }
