@@ -37,7 +37,7 @@ test: deps
 
 bench: deps
 	$(SWIFT) build -c release --product zoneaudit --product zonegen
-	@sh Tests/Benchmarks/bench.sh
+	@bash Tests/Benchmarks/bench.sh
 
 fuzz: deps
 	@sh Tests/Fuzz/fuzz.sh $(FUZZ_SECONDS)
