@@ -36,7 +36,8 @@ test: deps
 	$(SWIFT) test --skip-build
 
 bench: deps
-	$(SWIFT) build -c release --product zoneaudit --product zonegen
+	$(SWIFT) build -c release --product zoneaudit
+	$(SWIFT) build -c release --product zonegen
 	@bash Tests/Benchmarks/bench.sh
 
 fuzz: deps
