@@ -35,26 +35,3 @@ struct WalkState: Sendable {
         return state
     }
 }
-
-/// One slot per part of a split pass, each written by the one thread that
-/// ran the part and read after both finished: that is what makes the
-/// unchecked Sendable conformance sound.
-final class PartSlots: @unchecked Sendable {
-    private let slots: UnsafeMutablePointer<CheckRun?>
-    private let count: Int
-
-    init(count: Int) {
-        self.count = count
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: nil, count: count)
-    }
-
-    deinit {
-        slots.deinitialize(count: count)
-        slots.deallocate()
-    }
-
-    func store(_ run: CheckRun, at index: Int) { slots[index] = run }
-
-    func collect() -> [CheckRun] { (0..<count).compactMap { slots[$0] } }
-}

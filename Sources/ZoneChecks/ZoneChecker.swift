@@ -1,4 +1,3 @@
-import Dispatch
 import ZoneModel
 
 /// The semantic checks `named-checkzone` and `kzonecheck` run on a loaded
@@ -38,16 +37,15 @@ public enum ZoneChecker {
         if let split = splitAt, split > 0, split < rrsets.count {
             let start = WalkState.at(split, in: zone, owners: run.lookup.owners)
             let lookup = run.lookup
-            let parts = PartSlots(count: 2)
-            DispatchQueue.concurrentPerform(iterations: 2) { part in
+            let parts = ParallelChunks.map(count: 2, jobs: 2, makeScratch: { () }) { part, _ in
                 var partRun = CheckRun(zone: zone, options: options, lookup: lookup)
                 let range = part == 0 ? 0..<split : split..<rrsets.count
                 walkNames(of: zone, range, from: part == 0 ? WalkState() : start) { node in
                     visit(node, nameChecks, &partRun)
                 }
-                parts.store(partRun, at: part)
+                return partRun
             }
-            for part in parts.collect() { run.absorb(part) }
+            for part in parts { run.absorb(part) }
         } else {
             walkNames(of: zone, 0..<rrsets.count, from: WalkState()) { node in
                 visit(node, nameChecks, &run)
