@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Reporters
 import Testing
 import ZoneModel
@@ -7,17 +8,15 @@ import ZoneModel
 /// A run killed half-way leaves the database as of its last finished `record`.
 ///
 /// The kill is real: the test binary starts itself again (the same
-/// executable, with `--testing-library swift-testing --filter` naming the
-/// child test below and an environment variable giving the database), and the
-/// child writes one zone, then stops inside the transaction of the next
-/// `record`, after its writes and before its commit, and signals the parent
-/// through a marker file. The parent SIGKILLs it there. Re-entering the test
-/// binary rather than `fork()`ing keeps SQLite and the Swift runtime out of a
-/// forked multithreaded process, and needs no second executable.
+/// executable, with `--testing-library swift-testing --filter` naming
+/// `recordWritesStayInvisibleUntilCommit` and an environment variable giving
+/// the database). In that child the test records one zone, then SIGKILLs its
+/// own process inside the transaction of the next `record`, after its writes
+/// and before its commit. Re-entering the test binary rather than `fork()`ing
+/// keeps SQLite and the Swift runtime out of a forked multithreaded process,
+/// and needs no second executable.
 @Suite struct CrashConsistencyTests {
     static let databaseVariable = "ZONEAUDIT_HISTORY_CRASH_DATABASE"
-    static let markerVariable = "ZONEAUDIT_HISTORY_CRASH_MARKER"
-    static var isChild: Bool { ProcessInfo.processInfo.environment[databaseVariable] != nil }
 
     static let a = HistoryFixture.zoneA
     static let b = HistoryFixture.zoneB
@@ -28,29 +27,47 @@ import ZoneModel
     static let b2 = HistoryFixture.changed("mail", in: b, address: 2)
     static let b3 = HistoryFixture.changed("mail", in: b, address: 3)
 
-    /// The child's part; runs only when the parent started this binary for it.
-    @Test(.enabled(if: CrashConsistencyTests.isChild)) func childKilledInsideRecord() throws {
-        let environment = ProcessInfo.processInfo.environment
-        let path = try #require(environment[CrashConsistencyTests.databaseVariable])
-        let marker = try #require(environment[CrashConsistencyTests.markerVariable])
+    /// What `record` writes stays invisible to other connections until it
+    /// commits: a reader opened inside the transaction sees nothing of it.
+    /// Started by `killedRunLeavesConsistentHistory` (the crash variable set),
+    /// the same test is the child: it SIGKILLs itself at that point instead.
+    @Test func recordWritesStayInvisibleUntilCommit() throws {
+        if let path = ProcessInfo.processInfo.environment[CrashConsistencyTests.databaseVariable] {
+            try CrashConsistencyTests.recordThenDieInsideTheNextRecord(path)
+            return
+        }
+        let fixture = try HistoryFixture()
+        defer { fixture.remove() }
+        let path = fixture.databasePath
+        let store = try HistoryStore(path: path)
+        let run = try store.beginRun(at: HistoryFixture.time(1))
+        let seen = SeenInsideTransaction()
+        _ = try store.record(run: run, zone: CrashConsistencyTests.a, outcome: .audited,
+                             findings: [CrashConsistencyTests.a1], at: HistoryFixture.time(1),
+                             beforeCommit: {
+                                 var configuration = Configuration()
+                                 configuration.readonly = true
+                                 seen.set(try? DatabaseQueue(path: path, configuration: configuration).read { db in
+                                     try Int.fetchOne(db, sql: "SELECT count(*) FROM zone_outcome") ?? -1
+                                 })
+                             })
+        #expect(seen.value == 0, "a reader inside the transaction saw \(String(describing: seen.value)) outcomes")
+        #expect(try store.lastOutcome(zone: CrashConsistencyTests.a)?.run == run)
+    }
+
+    /// The child's work: zone A completes (a1 resolved, a2 ongoing, a3 new);
+    /// zone B (b1 would be resolved, b3 new) dies before its commit.
+    static func recordThenDieInsideTheNextRecord(_ path: String) throws {
         let store = try HistoryStore(path: path)
         let run = try store.beginRun(at: HistoryFixture.time(2))
-        // Zone A completes: a1 resolved, a2 ongoing, a3 new.
-        _ = try store.record(run: run, zone: CrashConsistencyTests.a, outcome: .audited,
-                             findings: [CrashConsistencyTests.a2, CrashConsistencyTests.a3], at: HistoryFixture.time(2))
-        // Zone B is killed before its commit: b1 would be resolved, b3 new.
-        _ = try store.record(run: run, zone: CrashConsistencyTests.b, outcome: .audited,
-                             findings: [CrashConsistencyTests.b2, CrashConsistencyTests.b3], at: HistoryFixture.time(2),
-                             beforeCommit: {
-                                 _ = FileManager.default.createFile(atPath: marker, contents: Data("in transaction\n".utf8))
-                                 while true { sleep(60) }
-                             })
-        Issue.record("the child went past a record call it should have been killed in")
+        _ = try store.record(run: run, zone: a, outcome: .audited, findings: [a2, a3], at: HistoryFixture.time(2))
+        _ = try store.record(run: run, zone: b, outcome: .audited, findings: [b2, b3], at: HistoryFixture.time(2),
+                             beforeCommit: { kill(getpid(), SIGKILL) })
+        Issue.record("the child went past a record call it should have died in")
     }
 
     // Re-entry finds the running test binary through /proc (Linux, where CI runs).
-    @Test(.disabled(if: CrashConsistencyTests.isChild),
-          .enabled(if: FileManager.default.fileExists(atPath: "/proc/self/exe"), "needs /proc/self/exe to re-enter the test binary"))
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/proc/self/exe"), "needs /proc/self/exe to re-enter the test binary"))
     func killedRunLeavesConsistentHistory() throws {
         let fixture = try HistoryFixture()
         defer { fixture.remove() }
@@ -65,13 +82,11 @@ import ZoneModel
             try store.finishRun(run, at: HistoryFixture.time(1))
         }
 
-        let marker = fixture.path("child-in-transaction")
         let child = Process()
         child.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        child.arguments = ["--testing-library", "swift-testing", "--filter", "childKilledInsideRecord"]
+        child.arguments = ["--testing-library", "swift-testing", "--filter", "recordWritesStayInvisibleUntilCommit"]
         var environment = ProcessInfo.processInfo.environment
         environment[CrashConsistencyTests.databaseVariable] = fixture.databasePath
-        environment[CrashConsistencyTests.markerVariable] = marker
         child.environment = environment
         let log = fixture.path("child.log")
         _ = FileManager.default.createFile(atPath: log, contents: nil)
@@ -79,19 +94,15 @@ import ZoneModel
         child.standardOutput = logHandle
         child.standardError = logHandle
         try child.run()
-        // Wait for the child to stand inside the transaction (or to end early,
-        // which is a failure shown with its output).
+        // The child kills itself inside the transaction; a child that hangs
+        // instead is killed after two minutes and fails below.
         let deadline = Date().addingTimeInterval(120)
-        while !FileManager.default.fileExists(atPath: marker) && child.isRunning && Date() < deadline {
-            usleep(20_000)
-        }
-        let reached = FileManager.default.fileExists(atPath: marker)
-        if child.isRunning { kill(child.processIdentifier, SIGKILL) }
+        while child.isRunning && Date() < deadline { usleep(20_000) }
+        if child.isRunning { kill(child.processIdentifier, SIGTERM) }
         child.waitUntilExit()
         try logHandle.close()
         let output = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
-        try #require(reached, "the child never reached the transaction:\n\(output)")
-        #expect(child.terminationReason == .uncaughtSignal && child.terminationStatus == SIGKILL)
+        #expect(child.terminationReason == .uncaughtSignal && child.terminationStatus == SIGKILL, "\(output)")
         // The killed process left its WAL (and shared memory) behind, as a crash does.
         #expect(FileManager.default.fileExists(atPath: fixture.databasePath + "-wal"))
 
@@ -117,5 +128,24 @@ import ZoneModel
         #expect(historyB.resolved == [b1])
         try store.finishRun(run, at: HistoryFixture.time(3))
         #expect(try store.integrityCheck() == "ok")
+    }
+}
+
+/// What the reader inside the transaction counted, handed out of the
+/// `@Sendable` hook.
+private final class SeenInsideTransaction: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count: Int?
+
+    func set(_ value: Int?) {
+        lock.lock()
+        count = value
+        lock.unlock()
+    }
+
+    var value: Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        return count
     }
 }
