@@ -36,50 +36,49 @@ struct CanonicalSort {
         table.entries.withUnsafeBufferPointer { order(kept: kept, entries: $0) }
     }
 
+    /// Calls `body(owner, first entry, arena)` for each run of same-owner
+    /// entries whose owner is at or below the origin, in table order.
+    private func forEachRunInZone(
+        _ entries: UnsafeBufferPointer<RecordTable.Entry>,
+        _ body: (UnsafeBufferPointer<UInt8>, Int, UnsafeBufferPointer<UInt8>) -> Void
+    ) {
+        table.arena.withUnsafeBufferPointer { arena in
+            origin.wire.withUnsafeBufferPointer { suffix in
+                var position = 0
+                while position < entries.count {
+                    let end = runEnd(position, entries)
+                    let entry = entries[position]
+                    let owner = UnsafeBufferPointer(rebasing: arena[Int(entry.ownerOffset)..<(Int(entry.ownerOffset) + Int(entry.ownerLength))])
+                    if DomainName.isSubdomain(owner, of: suffix) { body(owner, position, arena) }
+                    position = end
+                }
+            }
+        }
+    }
+
     private func order(kept: Int, entries: UnsafeBufferPointer<RecordTable.Entry>) -> [UInt32] {
         let originLength = origin.wire.count
         // Runs of owners inside the zone, with the key octets each needs,
         // counted first so that both arrays are made at their final size.
         var runCount = 0, keyBytes = 0
-        table.arena.withUnsafeBufferPointer { arena in
-            origin.wire.withUnsafeBufferPointer { suffix in
-                var position = 0
-                while position < entries.count {
-                    let end = runEnd(position, entries)
-                    let entry = entries[position]
-                    let owner = UnsafeBufferPointer(rebasing: arena[Int(entry.ownerOffset)..<(Int(entry.ownerOffset) + Int(entry.ownerLength))])
-                    if DomainName.isSubdomain(owner, of: suffix) {
-                        runCount += 1
-                        keyBytes += 2 + CanonicalSort.keyLength(owner, originLength: originLength)
-                    }
-                    position = end
-                }
-            }
+        forEachRunInZone(entries) { owner, _, _ in
+            runCount += 1
+            keyBytes += 2 + CanonicalSort.keyLength(owner, originLength: originLength)
         }
         var keys: [UInt8] = []
         keys.reserveCapacity(keyBytes)
         var runs: [OwnerRun] = []
         runs.reserveCapacity(runCount)
-        table.arena.withUnsafeBufferPointer { arena in
-            origin.wire.withUnsafeBufferPointer { suffix in
-                var position = 0
-                while position < entries.count {
-                    let end = runEnd(position, entries)
-                    let entry = entries[position]
-                    let owner = UnsafeBufferPointer(rebasing: arena[Int(entry.ownerOffset)..<(Int(entry.ownerOffset) + Int(entry.ownerLength))])
-                    if DomainName.isSubdomain(owner, of: suffix) {
-                        let start = keys.count
-                        keys.append(0)
-                        keys.append(0)
-                        appendKey(arena, Int(entry.ownerOffset), Int(entry.ownerLength), to: &keys)
-                        let length = keys.count - start - 2
-                        keys[start] = UInt8(length >> 8)
-                        keys[start + 1] = UInt8(length & 0xFF)
-                        runs.append(OwnerRun(prefix: 0, keyOffset: UInt32(start), first: UInt32(position)))
-                    }
-                    position = end
-                }
-            }
+        forEachRunInZone(entries) { _, position, arena in
+            let entry = entries[position]
+            let start = keys.count
+            keys.append(0)
+            keys.append(0)
+            appendKey(arena, Int(entry.ownerOffset), Int(entry.ownerLength), to: &keys)
+            let length = keys.count - start - 2
+            keys[start] = UInt8(length >> 8)
+            keys[start + 1] = UInt8(length & 0xFF)
+            runs.append(OwnerRun(prefix: 0, keyOffset: UInt32(start), first: UInt32(position)))
         }
         keys.withUnsafeBufferPointer { keys in
             for index in runs.indices { runs[index].prefix = prefix(of: runs[index], keys) }
