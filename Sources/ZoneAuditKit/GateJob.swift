@@ -194,9 +194,30 @@ public struct GateJob: Sendable {
     /// The repository-relative files the zone file `$INCLUDE`s in one revision.
     private func includedFiles(of zone: ZoneConfig, in tree: GateTree) -> [String] {
         guard let file = tree.file(zone.filePath.dropTreePrefix(tree)) else { return [] }
+        // Most zone files include nothing: a byte scan spares them a full parse.
+        guard GateJob.mayInclude(file) else { return [] }
         let read = ZoneReadOptions(origin: zone.origin, includeRoot: zone.includeRootPath, format: .masterFile)
         guard let parsed = try? ZoneReader.parse(file, options: read) else { return [] }
         return parsed.includedFiles.compactMap(tree.relative)
+    }
+
+    /// False only when the file certainly has no `$INCLUDE` directive (any
+    /// letter case); an unreadable file is left to the parser to report.
+    static func mayInclude(_ path: String) -> Bool {
+        guard let data = FileManager.default.contents(atPath: path) else { return true }
+        let directive = Array("$include".utf8)
+        return data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Bool in
+            guard bytes.count >= directive.count else { return false }
+            for start in 0...(bytes.count - directive.count) where bytes[start] == UInt8(ascii: "$") {
+                var matches = true
+                for offset in 1..<directive.count where bytes[start + offset] | 0x20 != directive[offset] {
+                    matches = false
+                    break
+                }
+                if matches { return true }
+            }
+            return false
+        }
     }
 
     private func locateConfig() throws(JobError) -> String {
