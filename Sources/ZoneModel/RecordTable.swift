@@ -67,6 +67,29 @@ public struct RecordTable: Sendable {
         }
     }
 
+    /// Appends every entry of `other`, a later part of the same input (a
+    /// region of a parallel parse), with its bytes after this table's and
+    /// its file numbers mapped to this table's.
+    public mutating func append(contentsOf other: RecordTable) {
+        precondition(arena.count + other.arena.count <= Int(UInt32.max), "record table larger than 32-bit offsets allow")
+        let base = UInt32(arena.count)
+        arena.append(contentsOf: other.arena)
+        let fileNumbers = other.files.map { fileNumber($0) }
+        entries.reserveCapacity(entries.count + other.entries.count)
+        other.entries.withUnsafeBufferPointer { added in
+            for var entry in added {
+                entry.ownerOffset += base
+                entry.rdataOffset += base
+                if entry.file != RecordTable.noFile { entry.file = fileNumbers[Int(entry.file)] }
+                entries.append(entry)
+            }
+        }
+        if let last = other.entries.last {
+            lastOwnerOffset = last.ownerOffset + base
+            lastOwnerLength = last.ownerLength
+        }
+    }
+
     private mutating func internOwner(_ owner: DomainName) -> UInt32 {
         let wire = owner.wire
         if Int(lastOwnerLength) == wire.count, arena.count > 0 {

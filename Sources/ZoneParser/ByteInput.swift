@@ -33,6 +33,8 @@ enum InputError: Error, Equatable {
 final class ByteInput {
     private enum Source {
         case file(Int32)
+        /// Part of a file: the next offset to read and the end (exclusive).
+        case fileRegion(Int32, next: Int, end: Int)
         case memory([UInt8], offset: Int)
     }
 
@@ -77,6 +79,19 @@ final class ByteInput {
         self.limit = limit
     }
 
+    /// Reads the bytes `range` of a regular file (a region of a parallel
+    /// parse); `fileSize` is then the region's length, so estimates made
+    /// from a sample scale to the region.
+    init(path: String, range: Range<Int>, limit: Int, chunkSize: Int = ByteInput.defaultChunkSize) throws(InputError) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .cannotOpen(errno: errno) }
+        source = .fileRegion(descriptor, next: range.lowerBound, end: range.upperBound)
+        fileSize = range.count
+        capacity = max(1, min(chunkSize, range.count))
+        buffer = .allocate(capacity: capacity)
+        self.limit = limit
+    }
+
     /// Serves bytes held in memory; `chunkSize` lets tests put chunk
     /// boundaries anywhere.
     init(bytes: [UInt8], limit: Int, chunkSize: Int = ByteInput.defaultChunkSize) throws(InputError) {
@@ -89,7 +104,10 @@ final class ByteInput {
     }
 
     deinit {
-        if case .file(let descriptor) = source { close(descriptor) }
+        switch source {
+        case .file(let descriptor), .fileRegion(let descriptor, _, _): close(descriptor)
+        case .memory: break
+        }
         buffer.deallocate()
     }
 
@@ -111,6 +129,19 @@ final class ByteInput {
                 count = got
                 break
             }
+        case .fileRegion(let descriptor, let next, let end):
+            let want = min(capacity, end - next)
+            while want > 0 {
+                let got = pread(descriptor, buffer, want, off_t(next))
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    error = .readFailed(errno: errno)
+                    return false
+                }
+                count = got
+                break
+            }
+            source = .fileRegion(descriptor, next: next + count, end: end)
         case .memory(let bytes, let offset):
             let take = min(capacity, bytes.count - offset)
             if take > 0 {

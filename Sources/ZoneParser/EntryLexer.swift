@@ -27,9 +27,16 @@ final class EntryLexer {
     private static let ordinary: UInt8 = 0, blank: UInt8 = 1, newline: UInt8 = 2, carriageReturn: UInt8 = 3
     private static let comment: UInt8 = 4, open: UInt8 = 5, close: UInt8 = 6, quote: UInt8 = 7, backslash: UInt8 = 8
 
-    init(input: ByteInput, maxEntryBytes: Int) {
+    /// Set when the input ended inside parentheses: a region of a parallel
+    /// parse was cut in the middle of an entry.
+    @exclusivity(unchecked) private(set) var endedInsideParentheses = false
+
+    /// `firstLine`: the number of the input's first line (a region of a file
+    /// starts at the line the regions before it end on).
+    init(input: ByteInput, maxEntryBytes: Int, firstLine: Int = 1) {
         self.input = input
         self.maxEntryBytes = maxEntryBytes
+        line = firstLine
         classes = .allocate(capacity: 256)
         classes.initialize(repeating: EntryLexer.ordinary, count: 256)
         classes[0x20] = EntryLexer.blank
@@ -84,6 +91,7 @@ final class EntryLexer {
         while true {
             guard available() else {
                 if depth > 0 {
+                    endedInsideParentheses = true
                     entry.report(.unclosedParenthesis(line: openLine, column: openColumn), line: openLine, column: openColumn)
                 }
                 return !entry.isEmpty

@@ -46,6 +46,28 @@ struct FindingLog {
         }
     }
 
+    /// True when `absorb(other)` would stay below the error cap.
+    func canAbsorb(_ other: FindingLog) -> Bool { errorCount + other.errorCount < maxErrors }
+
+    /// Adds what another log of the same run collected later (a region of a
+    /// parallel parse) as if it had been added here. The caller makes sure
+    /// that the two together stay below the error cap.
+    mutating func absorb(_ other: FindingLog) {
+        precondition(errorCount + other.errorCount < maxErrors, "absorbing would reach the error cap")
+        for finding in other.findings {
+            if finding.severity.level == .error {
+                findings.append(finding)
+                errorCount += 1
+            } else if warningCount < maxWarnings {
+                warningCount += 1
+                findings.append(finding)
+            } else {
+                suppressedWarnings += 1
+            }
+        }
+        suppressedWarnings += other.suppressedWarnings
+    }
+
     /// Appends the summary of suppressed warnings, if any; call once at the end.
     mutating func finish() {
         guard suppressedWarnings > 0 else { return }

@@ -44,6 +44,9 @@ public struct ParseOptions: Sendable {
     /// Bytes of token text one entry (a line, or lines joined by parentheses) may hold.
     public var maxEntryBytes: Int
     public var format: ZoneTextFormat
+    /// Threads a large file is parsed on (in regions, joined in file order;
+    /// the result never depends on it). 0: one per online core.
+    public var jobs: Int
 
     public init(
         origin: DomainName? = nil,
@@ -58,7 +61,8 @@ public struct ParseOptions: Sendable {
         maxRecords: Int = 50_000_000,
         maxFileBytes: Int = 4 << 30,
         maxEntryBytes: Int = 1 << 20,
-        format: ZoneTextFormat = .auto
+        format: ZoneTextFormat = .auto,
+        jobs: Int = 0
     ) {
         self.origin = origin
         self.defaultTTL = defaultTTL
@@ -73,5 +77,6 @@ public struct ParseOptions: Sendable {
         self.maxFileBytes = maxFileBytes
         self.maxEntryBytes = maxEntryBytes
         self.format = format
+        self.jobs = jobs
     }
 }

@@ -69,6 +69,8 @@ extension ParserRun {
             }
             defaultTTL = value
             previousTTL = value
+            ttlUse.setDefault = true
+            ttlUse.setPrevious = true
         } catch {
             self.error("syntax.bad-ttl", "bad $TTL '\(entry.string(1))': \(error.explanation)",
                        in: state, line: span.line, column: span.column)

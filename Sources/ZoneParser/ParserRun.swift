@@ -25,6 +25,10 @@ final class ParserRun {
     /// The TTL the previous record got (RFC 1035 semantics when no `$TTL`).
     @exclusivity(unchecked) var previousTTL: UInt32?
     var warnedPreviousTTL = false
+    /// Which of the TTL state the run started with it read, and which it set
+    /// itself: a region of a parallel parse starts from a guess, and is kept
+    /// only when what it read of the guess was right.
+    @exclusivity(unchecked) var ttlUse = TTLStateUse()
 
     // What format detection needs.
     var sawDirective = false
@@ -95,8 +99,11 @@ final class ParserRun {
     // MARK: Files
 
     /// Reads one file's entries until its end or until the run stops.
-    func parse(_ input: ByteInput, state: inout FileState) {
-        let lexer = EntryLexer(input: input, maxEntryBytes: options.maxEntryBytes)
+    /// `firstLine` numbers the input's first line (a region of a file).
+    /// Returns true when the input ended inside parentheses.
+    @discardableResult
+    func parse(_ input: ByteInput, firstLine: Int = 1, state: inout FileState) -> Bool {
+        let lexer = EntryLexer(input: input, maxEntryBytes: options.maxEntryBytes, firstLine: firstLine)
         var entry = LexedEntry()
         while !stopped && lexer.next(into: &entry) {
             if let problem = entry.problem {
@@ -128,6 +135,7 @@ final class ParserRun {
                   line: lexer.line, column: 1)
             stop(early: true)
         }
+        return lexer.endedInsideParentheses
     }
 
     private func isDirective(_ entry: LexedEntry) -> Bool {
@@ -438,9 +446,9 @@ final class ParserRun {
         let result: UInt32
         if let explicit {
             result = explicit
-        } else if let defaultTTL {
+        } else if ttlUse.noteReadingDefault(), let defaultTTL {
             result = defaultTTL
-        } else if let previousTTL {
+        } else if ttlUse.noteReadingPrevious(), let previousTTL {
             result = previousTTL
             if !warnedPreviousTTL {
                 warnedPreviousTTL = true
@@ -454,6 +462,7 @@ final class ParserRun {
                 | UInt32(rdata[tail + 2]) << 8 | UInt32(rdata[tail + 3])
             result = minimum
             defaultTTL = minimum
+            ttlUse.setDefault = true
             warning("syntax.ttl-from-soa-minimum",
                     "no TTL and no $TTL: using the SOA minimum \(minimum) as the default TTL (as BIND does); add $TTL",
                     severity: .medium, in: state, line: line, column: column, owner: owner, type: type)
@@ -464,6 +473,7 @@ final class ParserRun {
             return nil
         }
         previousTTL = result
+        ttlUse.setPrevious = true
         return result
     }
 }

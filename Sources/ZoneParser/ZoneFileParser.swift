@@ -23,15 +23,40 @@ public enum ZoneFileParser {
     /// Parses the file at `path`. `$INCLUDE` is confined to the file's
     /// directory unless `options.includeRoot` names another.
     public static func parse(path: String, options: ParseOptions = ParseOptions()) -> ParseResult {
+        parse(path: path, options: options, regionBytes: nil)
+    }
+
+    /// As `parse(path:options:)`; a large file is parsed in regions on
+    /// `options.jobs` threads (see `RegionParse`), in regions of
+    /// `regionBytes` when given (tests cut small files everywhere so).
+    static func parse(path: String, options: ParseOptions, regionBytes: Int?) -> ParseResult {
+        var joined = 0
+        return parse(path: path, options: options, regionBytes: regionBytes, joined: &joined)
+    }
+
+    /// As `parse(path:options:regionBytes:)`, counting in `joined` the
+    /// regions after the head that were kept as parsed in parallel (tests
+    /// make sure the regions are really used).
+    static func parse(path: String, options: ParseOptions, regionBytes: Int?, joined: inout Int) -> ParseResult {
         let realTop = FilePath.realPath(path)
         let root = options.includeRoot ?? realTop.map(FilePath.directory(of:))
-        let run = ParserRun(options: options, includeRoot: root)
-        var state = FileState(
-            name: path, directory: realTop.map(FilePath.directory(of:)), depth: 0,
-            origin: options.origin, originGeneration: run.nextGeneration())
+        func start() -> (ParserRun, FileState) {
+            let run = ParserRun(options: options, includeRoot: root)
+            let state = FileState(
+                name: path, directory: realTop.map(FilePath.directory(of:)), depth: 0,
+                origin: options.origin, originGeneration: run.nextGeneration())
+            if let realTop { run.openFiles.append(realTop) }
+            return (run, state)
+        }
+        var (run, state) = start()
         do throws(InputError) {
             let input = try ByteInput(path: path, limit: options.maxFileBytes)
-            if let realTop { run.openFiles.append(realTop) }
+            if let size = input.fileSize,
+               RegionParse.parse(path: path, size: size, run: run, state: &state, regionBytes: regionBytes, joined: &joined) {
+                return finish(run)
+            }
+            // Regions not used: one pass, by a run that nothing has touched.
+            (run, state) = start()
             run.parse(input, state: &state)
         } catch {
             run.error("syntax.read-error", "cannot read \(path): \(error.message)", in: state, line: 0, column: 0)

@@ -1,0 +1,259 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import ZoneModel
+
+/// Parses a large file as regions on several threads, with the same result
+/// as one pass over it (simdzone and Knot's zone loader split files the
+/// same way; only the verification below is zoneaudit's).
+///
+/// The file is cut at line starts that open an entry with an owner name, so
+/// no region needs the owner of the line before it. The file's head (its
+/// directives, the SOA) is parsed first, alone; every later region starts
+/// from the state the head left: origin, `$TTL` and previous TTL. That is
+/// a guess, right for nearly every zone (`$ORIGIN` and `$TTL` sit at the
+/// top, or every record has an absolute owner and a TTL). The regions are
+/// then joined in file order, and each is kept only when its guess was
+/// right for what it read: the origin it started with equals the one the
+/// regions before it ended with, and so does every part of the TTL state
+/// it read before setting its own. A region that was cut inside
+/// parentheses, stopped early, or whose findings would pass the error cap
+/// is not kept either. From the first region not kept, the rest of the file
+/// is parsed in one pass, as it would have been without regions.
+enum RegionParse {
+    /// Files smaller than this are parsed in one pass.
+    static let minimumFileBytes = 4 << 20
+    /// The head: the first region, parsed alone before the others.
+    static let headBytes = 256 << 10
+
+    struct Region: Sendable {
+        var range: Range<Int>
+        var firstLine: Int
+    }
+
+    /// A region parsed from the guessed state. The run is made and used by
+    /// one worker thread, then handed whole to the joining thread.
+    private struct Outcome: @unchecked Sendable {
+        let run: ParserRun
+        let state: FileState
+        let endedInsideParentheses: Bool
+    }
+
+    /// The threads a parse with these options uses.
+    static func jobs(_ options: ParseOptions) -> Int {
+        if options.jobs > 0 { return options.jobs }
+        return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    }
+
+    /// Parses the top file at `path` (already opened and found to be
+    /// `size` bytes) into `run`, in regions of about `regionBytes` (nil: a
+    /// size suited to `jobs`). Returns false, with nothing of `run` used,
+    /// when the file is better parsed in one pass (small, one job, or the
+    /// head itself was cut inside parentheses); the caller then parses it
+    /// with a fresh run.
+    /// `joined` counts the regions after the head kept as parsed.
+    static func parse(
+        path: String, size: Int, run: ParserRun, state: inout FileState, regionBytes: Int? = nil, joined: inout Int
+    ) -> Bool {
+        let jobs = jobs(run.options)
+        guard jobs > 1, regionBytes != nil || size >= minimumFileBytes else { return false }
+        let regionSize = regionBytes ?? max(1 << 20, size / (jobs * 4))
+        let head = min(headBytes, regionSize)
+        guard let regions = regions(path: path, size: size, head: head, regionBytes: regionSize, jobs: jobs),
+              regions.count > 1 else { return false }
+
+        // The head, alone: its end state is the guess for every other region.
+        do throws(InputError) {
+            let input = try ByteInput(path: path, range: regions[0].range, limit: run.options.maxFileBytes)
+            if run.parse(input, firstLine: 1, state: &state) { return false }
+        } catch {
+            return false
+        }
+        if run.stopped { return true }
+
+        let guessOrigin = state.origin
+        let guessDefault = run.defaultTTL, guessPrevious = run.previousTTL
+        let options = run.options, root = run.includePolicy.root, openFiles = run.openFiles
+        let name = state.name, directory = state.directory
+        let outcomes = ParallelChunks.map(count: regions.count - 1, jobs: jobs, makeScratch: { () }) { index, _ -> Outcome? in
+            let region = regions[index + 1]
+            let part = ParserRun(options: options, includeRoot: root)
+            part.openFiles = openFiles
+            part.defaultTTL = guessDefault
+            part.previousTTL = guessPrevious
+            var partState = FileState(name: name, directory: directory, depth: 0, origin: guessOrigin,
+                                      originGeneration: part.nextGeneration())
+            do throws(InputError) {
+                let input = try ByteInput(path: path, range: region.range, limit: options.maxFileBytes)
+                let cut = part.parse(input, firstLine: region.firstLine, state: &partState)
+                return Outcome(run: part, state: partState, endedInsideParentheses: cut)
+            } catch {
+                return nil
+            }
+        }
+
+        let total = outcomes.reduce(into: (records: run.table.count, bytes: run.table.arenaCount)) { sum, outcome in
+            sum.records += outcome?.run.table.count ?? 0
+            sum.bytes += outcome?.run.table.arenaCount ?? 0
+        }
+        run.table.reserveCapacity(records: min(total.records, run.maxRecords), arenaBytes: min(total.bytes, ParserRun.maximumTableBytes))
+        var pending = outcomes
+        for index in pending.indices {
+            guard let outcome = pending[index],
+                  fits(outcome, into: run, state: state, guess: (guessOrigin, guessDefault, guessPrevious)) else {
+                // From here on, one pass, as without regions.
+                pending.removeAll()
+                let region = regions[index + 1]
+                do throws(InputError) {
+                    let input = try ByteInput(path: path, range: region.range.lowerBound..<size, limit: run.options.maxFileBytes)
+                    run.parse(input, firstLine: region.firstLine, state: &state)
+                } catch {
+                    run.error("syntax.read-error", "cannot read \(path): \(error.message)", in: state,
+                              line: region.firstLine, column: 1)
+                    run.stop(early: true)
+                }
+                return true
+            }
+            pending[index] = nil
+            absorb(outcome, into: run, state: &state)
+            joined += 1
+        }
+        return true
+    }
+
+    /// True when the region can be joined as parsed: whole, and started
+    /// from the state the regions before it ended with, as far as it read it.
+    private static func fits(
+        _ outcome: Outcome, into run: ParserRun, state: FileState,
+        guess: (origin: DomainName?, defaultTTL: UInt32?, previousTTL: UInt32?)
+    ) -> Bool {
+        let part = outcome.run
+        guard !outcome.endedInsideParentheses, !part.stopped,
+              state.origin?.wire == guess.origin?.wire,
+              !part.ttlUse.readInheritedDefault || run.defaultTTL == guess.defaultTTL,
+              !part.ttlUse.readInheritedPrevious || run.previousTTL == guess.previousTTL,
+              !(part.warnedPreviousTTL && run.warnedPreviousTTL),
+              run.log.canAbsorb(part.log),
+              run.table.count + part.table.count <= run.maxRecords,
+              run.table.arenaCount + part.table.arenaCount < ParserRun.maximumTableBytes - (1 << 17)
+        else { return false }
+        return true
+    }
+
+    /// Joins a fitting region to the run, as if the run had read it.
+    private static func absorb(_ outcome: Outcome, into run: ParserRun, state: inout FileState) {
+        let part = outcome.run
+        if run.table.count == 0 && part.table.count > 0 {
+            run.firstRecordOpensTransfer = part.firstRecordOpensTransfer
+        }
+        run.table.append(contentsOf: part.table)
+        part.table = RecordTable()
+        run.log.absorb(part.log)
+        run.includedFiles.append(contentsOf: part.includedFiles)
+        run.sawDirective = run.sawDirective || part.sawDirective
+        run.markers.seen = run.markers.seen || part.markers.seen
+        run.markers.failed = run.markers.failed || part.markers.failed
+        if let count = part.markers.reportedRecords { run.markers.reportedRecords = count }
+        if run.firstSOAOwner == nil { run.firstSOAOwner = part.firstSOAOwner }
+        run.tsigLocations.append(contentsOf: part.tsigLocations)
+        run.warnedPreviousTTL = run.warnedPreviousTTL || part.warnedPreviousTTL
+        if part.ttlUse.setDefault { run.defaultTTL = part.defaultTTL }
+        if part.ttlUse.setPrevious { run.previousTTL = part.previousTTL }
+
+        let end = outcome.state
+        if end.origin?.wire != state.origin?.wire {
+            state.origin = end.origin
+            state.originGeneration = run.nextGeneration()
+        }
+        state.owner = end.owner
+        state.ownerInvalid = end.ownerInvalid
+        state.originChanged = end.originChanged
+        // The owner-text cache belongs to the region's run.
+        state.ownerTextGeneration = -1
+    }
+
+    // MARK: Cutting the file
+
+    /// The regions: the head, then pieces of about `regionBytes`, each
+    /// starting at a line that opens an entry with an owner, with the
+    /// number of its first line. Nil when the file cannot be read.
+    static func regions(path: String, size: Int, head: Int, regionBytes: Int, jobs: Int) -> [Region]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var starts = [0]
+        var target = head
+        while target < size {
+            guard let start = entryStart(descriptor, from: target, size: size) else { break }
+            if start > starts[starts.count - 1] && start < size { starts.append(start) }
+            target = max(start, target) + regionBytes
+        }
+        let ranges = starts.indices.map { index in
+            starts[index]..<(index + 1 < starts.count ? starts[index + 1] : size)
+        }
+        // Line numbers: the newlines before each region, counted in parallel.
+        let counts = ParallelChunks.map(count: ranges.count, jobs: jobs, makeScratch: { () }) { index, _ in
+            countNewlines(path: path, ranges[index])
+        }
+        guard !counts.contains(where: { $0 == nil }) else { return nil }
+        var line = 1
+        var regions: [Region] = []
+        for (range, count) in zip(ranges, counts) {
+            regions.append(Region(range: range, firstLine: line))
+            line += count ?? 0
+        }
+        return regions
+    }
+
+    /// The first offset at or after `target` that starts a line whose first
+    /// byte can start an owner name (not a blank, a comment, a directive,
+    /// a parenthesis or a quote), looking at most 1 MiB ahead.
+    private static func entryStart(_ descriptor: Int32, from target: Int, size: Int) -> Int? {
+        let window = 64 << 10
+        var buffer = [UInt8](repeating: 0, count: window + 1)
+        var offset = max(target - 1, 0)
+        while offset < min(size, target + (1 << 20)) {
+            let got = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress!, window + 1, off_t(offset)) }
+            guard got > 1 else { return nil }
+            for index in 0..<(got - 1) where buffer[index] == 0x0A && opensOwner(buffer[index + 1]) {
+                return offset + index + 1
+            }
+            offset += got - 1
+        }
+        return nil
+    }
+
+    private static func opensOwner(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ";"), UInt8(ascii: "$"), UInt8(ascii: "("), UInt8(ascii: ")"),
+             UInt8(ascii: "\""):
+            false
+        default:
+            true
+        }
+    }
+
+    /// The LF bytes in `range` of the file (the lexer counts a line at each).
+    private static func countNewlines(path: String, _ range: Range<Int>) -> Int? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        let block = 1 << 20
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: block)
+        defer { buffer.deallocate() }
+        var count = 0
+        var offset = range.lowerBound
+        while offset < range.upperBound {
+            let got = pread(descriptor, buffer, min(block, range.upperBound - offset), off_t(offset))
+            if got < 0 && errno == EINTR { continue }
+            guard got > 0 else { return nil }
+            for index in 0..<got where buffer[index] == 0x0A { count += 1 }
+            offset += got
+        }
+        return count
+    }
+}
