@@ -1,4 +1,5 @@
 import CLDNS
+import Synchronization
 
 /// The outcome of one signature check.
 public enum LDNSSignatureStatus: Sendable, Equatable {
@@ -29,6 +30,11 @@ public final class LDNSVerificationKey: @unchecked Sendable {
     private let pkey: OpaquePointer
     /// The message digest the algorithm signs with; nil for EdDSA (one-shot).
     private let digest: LDNSMessageDigest?
+    /// Verification contexts for this key, made ready once and reused (RSA
+    /// and ECDSA): OpenSSL 3 otherwise looks the key's signature algorithm
+    /// up, under locks, for every signature. One context serves one thread
+    /// at a time; the pool grows to the number of threads verifying at once.
+    private let contexts = Mutex<[PooledContext]>([])
 
     /// Algorithms whose RRSIGs this class verifies: RSASHA1, RSASHA1-NSEC3-SHA1,
     /// RSASHA256, RSASHA512, ECDSAP256SHA256, ECDSAP384SHA384, ED25519, ED448.
@@ -96,7 +102,12 @@ public final class LDNSVerificationKey: @unchecked Sendable {
         _ = verify(signature: [UInt8](repeating: 0, count: length), signedData: [0])
     }
 
-    deinit { ldns_key_deep_free(key) }
+    deinit {
+        contexts.withLock { pool in
+            for context in pool { EVP_PKEY_CTX_free(context.pointer) }
+        }
+        ldns_key_deep_free(key)
+    }
 
     /// The RFC 4034 Appendix B key tag of DNSKEY RDATA (`ldns_calc_keytag_raw`).
     public static func keyTag(dnskeyRData: [UInt8]) -> UInt16 {
@@ -128,6 +139,7 @@ public final class LDNSVerificationKey: @unchecked Sendable {
 
     private func check(_ signature: [UInt8], _ data: UnsafeRawBufferPointer) -> LDNSSignatureStatus {
         guard !signature.isEmpty else { return .bogus }
+        if let digest { return checkDigest(signature, data, digest) }
         let status: ldns_status = signature.withUnsafeBufferPointer { sig in
             withLDNSBufferView(data) { buffer in
                 ldns_verify_rrsig_evp_raw(sig.baseAddress, sig.count, buffer, pkey, digest?.pointer)
@@ -138,6 +150,47 @@ public final class LDNSVerificationKey: @unchecked Sendable {
         case LDNS_STATUS_CRYPTO_BOGUS: return .bogus
         default: return .failed(LDNSError(status, operation: "ldns_verify_rrsig_evp_raw"))
         }
+    }
+
+    /// What `ldns_verify_rrsig_evp_raw` does (digest, then `EVP_PKEY_verify`
+    /// with the algorithm's digest named), with a ready context from the pool.
+    private func checkDigest(_ signature: [UInt8], _ data: UnsafeRawBufferPointer, _ digest: LDNSMessageDigest) -> LDNSSignatureStatus {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Int(EVP_MAX_MD_SIZE)) { hash -> LDNSSignatureStatus in
+            var length: UInt32 = 0
+            guard EVP_Digest(data.baseAddress, data.count, hash.baseAddress, &length, digest.pointer, nil) == 1 else {
+                ERR_clear_error()
+                return .failed(LDNSError(LDNS_STATUS_SSL_ERR, operation: "EVP_Digest"))
+            }
+            guard let context = takeContext(digest) else {
+                ERR_clear_error()
+                return .failed(LDNSError(LDNS_STATUS_SSL_ERR, operation: "EVP_PKEY_verify_init"))
+            }
+            defer { contexts.withLock { $0.append(PooledContext(pointer: context)) } }
+            let result = signature.withUnsafeBufferPointer { sig in
+                EVP_PKEY_verify(context, sig.baseAddress, sig.count, hash.baseAddress, Int(length))
+            }
+            switch result {
+            case 1: return .valid
+            case 0:
+                ERR_clear_error()
+                return .bogus
+            default:
+                ERR_clear_error()
+                return .failed(LDNSError(LDNS_STATUS_SSL_ERR, operation: "EVP_PKEY_verify"))
+            }
+        }
+    }
+
+    /// A context from the pool, or a new one set up for verifying with this
+    /// key and digest.
+    private func takeContext(_ digest: LDNSMessageDigest) -> OpaquePointer? {
+        if let ready = contexts.withLock({ $0.popLast() }) { return ready.pointer }
+        guard let context = EVP_PKEY_CTX_new_from_pkey(nil, pkey, nil) else { return nil }
+        guard EVP_PKEY_verify_init(context) == 1, EVP_PKEY_CTX_set_signature_md(context, digest.pointer) == 1 else {
+            EVP_PKEY_CTX_free(context)
+            return nil
+        }
+        return context
     }
 
     /// r || s to the DER `ECDSA-Sig-Value` OpenSSL verifies (ldns's converter).
@@ -167,6 +220,12 @@ func withLDNSBufferView<Result>(
     view._fixed = 1
     view._status = LDNS_STATUS_OK
     return withUnsafeMutablePointer(to: &view) { body($0) }
+}
+
+/// An `EVP_PKEY_CTX` waiting in a key's pool: only the thread that takes
+/// it out uses it, until it puts it back.
+private struct PooledContext: @unchecked Sendable {
+    let pointer: OpaquePointer
 }
 
 /// Owns an `EVP_MD` fetched once from OpenSSL's default provider, so each
