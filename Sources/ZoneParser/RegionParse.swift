@@ -237,6 +237,22 @@ enum RegionParse {
         }
     }
 
+    /// The LF bytes in `bytes`, eight at a time: a byte of `word ^ LFs` is
+    /// zero where an LF was, and the masked add sets the top bit of every
+    /// byte that is not zero, without carries between bytes.
+    static func newlines(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let words = bytes.count / 8
+        var count = 0
+        let raw = UnsafeRawBufferPointer(bytes)
+        for index in 0..<words {
+            let word = raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
+            let nonZero = ((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | word
+            count += (~nonZero & 0x8080_8080_8080_8080).nonzeroBitCount
+        }
+        for index in (words * 8)..<bytes.count where bytes[index] == 0x0A { count += 1 }
+        return count
+    }
+
     /// The LF bytes in `range` of the file (the lexer counts a line at each).
     private static func countNewlines(path: String, _ range: Range<Int>) -> Int? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
@@ -251,7 +267,7 @@ enum RegionParse {
             let got = pread(descriptor, buffer, min(block, range.upperBound - offset), off_t(offset))
             if got < 0 && errno == EINTR { continue }
             guard got > 0 else { return nil }
-            for index in 0..<got where buffer[index] == 0x0A { count += 1 }
+            count += newlines(UnsafeBufferPointer(start: buffer, count: got))
             offset += got
         }
         return count

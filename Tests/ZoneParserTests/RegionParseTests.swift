@@ -190,3 +190,19 @@ struct RegionParseTests {
         return paths.sorted()
     }
 }
+
+@Suite("Counting lines for regions")
+struct RegionLineCountTests {
+    @Test("counts LF bytes exactly, whatever surrounds them and wherever they fall in a word")
+    func countsEveryNewline() {
+        var generator = SystemRandomNumberGenerator()
+        for length in [0, 1, 7, 8, 9, 15, 16, 17, 63, 64, 65, 1000] {
+            for _ in 0..<20 {
+                // Bytes near LF (0x09, 0x0B, 0x8A) and high bytes try to fool the word trick.
+                let bytes = (0..<length).map { _ in [0x0A, 0x09, 0x0B, 0x8A, 0x00, 0xFF, 0x41][Int.random(in: 0..<7, using: &generator)] as UInt8 }
+                let expected = bytes.filter { $0 == 0x0A }.count
+                bytes.withUnsafeBufferPointer { #expect(RegionParse.newlines($0) == expected) }
+            }
+        }
+    }
+}
