@@ -64,6 +64,9 @@ public struct DNSSECVerifyJob: Sendable {
     /// Exit 0 valid, 1 a validation failure; an unreadable zone or anchor file stops the job (2).
     public func run() throws(JobError) -> JobResult {
         let anchors = try settings.trustAnchors()
+        // --jobs bounds the parse too.
+        var read = self.read
+        read.jobs = settings.jobs
         let loaded = try ZoneReader.read(source, options: read)
         guard let zone = loaded.zone else {
             // A zone that does not parse cannot be validated: report why, exit 2.

@@ -22,6 +22,9 @@ public struct ZoneReadOptions: Sendable {
     public var tsigKeyFile: String?
     /// For `axfr://` sources: timeouts and size bounds of a transfer.
     public var transferLimits: TransferLimits
+    /// Threads a large zone file is parsed on (0: all cores); the result
+    /// does not depend on it.
+    public var jobs: Int = 0
 
     public init(
         origin: DomainName? = nil, includeRoot: String? = nil, maxErrors: Int = 100, format: ZoneTextFormat = .auto,
@@ -46,7 +49,7 @@ public struct ZoneReadOptions: Sendable {
     }
 
     var parseOptions: ParseOptions {
-        ParseOptions(origin: origin, includeRoot: includeRoot, maxErrors: maxErrors, format: format)
+        ParseOptions(origin: origin, includeRoot: includeRoot, maxErrors: maxErrors, format: format, jobs: jobs)
     }
 }
 

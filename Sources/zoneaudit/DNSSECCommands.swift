@@ -21,7 +21,7 @@ struct DNSSECArguments: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Warn about signatures expiring within this many days (default 7, or the zone's expiry-warning).", valueName: "days"))
     var expiryWarning: Int?
 
-    @Option(name: .long, help: ArgumentHelp("Signature verification threads (default: all cores).", valueName: "n"))
+    @Option(name: .long, help: ArgumentHelp("Threads for parsing and signature verification (default: all cores).", valueName: "n"))
     var jobs: Int = DNSSECOptions.defaultJobs
 
     func validate() throws {
