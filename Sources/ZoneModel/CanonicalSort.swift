@@ -25,6 +25,17 @@ struct CanonicalSort {
         var prefixTail: UInt32
         /// Index of the run's first entry.
         var first: UInt32
+
+        /// True when the prefix holds the whole key: a key ends with a label's
+        /// 0 and holds no other "0, 0" (labels are not empty, and 0x00 octets
+        /// are escaped), so padding shows as two zeros at the end. Two runs
+        /// with equal complete prefixes have equal owners.
+        var keyIsComplete: Bool { prefixTail & 0xFFFF == 0 }
+
+        @inline(__always)
+        func samePrefix(as other: OwnerRun) -> Bool {
+            prefix == other.prefix && prefixTail == other.prefixTail
+        }
     }
 
     /// The indices of the entries to keep (owner at or below the origin, the
@@ -76,6 +87,7 @@ struct CanonicalSort {
             InPlaceSort.sort(runs) { left, right in
                 if left.prefix != right.prefix { return left.prefix < right.prefix }
                 if left.prefixTail != right.prefixTail { return left.prefixTail < right.prefixTail }
+                if left.keyIsComplete { return left.first < right.first }
                 let order = DomainName.canonicalCompare(
                     CanonicalSort.owner(entries[Int(left.first)], arena), CanonicalSort.owner(entries[Int(right.first)], arena))
                 return order != 0 ? order < 0 : left.first < right.first
@@ -91,9 +103,9 @@ struct CanonicalSort {
             firsts[index] = run.first
             guard index > 0 else { continue }
             let previous = runs[index - 1]
-            if previous.prefix == run.prefix, previous.prefixTail == run.prefixTail,
-               DomainName.canonicalCompare(CanonicalSort.owner(entries[Int(previous.first)], arena),
-                                           CanonicalSort.owner(entries[Int(run.first)], arena)) == 0 {
+            if previous.samePrefix(as: run), run.keyIsComplete
+                || DomainName.canonicalCompare(CanonicalSort.owner(entries[Int(previous.first)], arena),
+                                               CanonicalSort.owner(entries[Int(run.first)], arena)) == 0 {
                 sameAsPrevious[index >> 6] |= 1 << UInt64(index & 63)
             }
         }
@@ -167,45 +179,47 @@ struct CanonicalSort {
     /// The first twelve octets of the sort key of `owner` (at or below the
     /// origin, whose labels the key leaves out), zero-padded, as integers.
     private static func keyPrefix(_ owner: UnsafeBufferPointer<UInt8>, originLength: Int) -> (UInt64, UInt32) {
-        var head: UInt64 = 0, tail: UInt32 = 0
-        var produced = 0
-        @inline(__always) func emit(_ byte: UInt8) {
-            if produced < 8 {
-                head |= UInt64(byte) << UInt64(56 - 8 * produced)
-            } else if produced < 12 {
-                tail |= UInt32(byte) << UInt32(24 - 8 * (produced - 8))
-            }
-            produced += 1
-        }
-        // Label starts, left to right, down to the origin; at most 127 labels.
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: 128) { starts in
+        // Label starts, left to right, down to the origin (a name has at most
+        // 127 labels and 255 octets), then the key's first octets.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128 + 16) { scratch in
             var count = 0
             var index = 0
             let originStart = owner.count - originLength
             while index < originStart {
-                starts[count] = index
+                scratch[count] = UInt8(index)
                 count += 1
                 index += 1 + Int(owner[index])
             }
+            let key = scratch.baseAddress! + 128
+            key.initialize(repeating: 0, count: 16)
+            var produced = 0
             var label = count - 1
             while label >= 0 && produced < 12 {
-                let start = starts[label]
-                let labelLength = Int(owner[start])
+                let start = Int(scratch[label])
                 var position = start + 1
-                while position < start + 1 + labelLength && produced < 12 {
+                let end = position + Int(owner[start])
+                while position < end && produced < 12 {
                     let byte = asciiLower(owner[position])
                     if byte <= 1 {
-                        emit(1)
-                        emit(byte + 1)
+                        // Escaped; the second octet may fall past the prefix (the key has room for it).
+                        key[produced] = 1
+                        key[produced + 1] = byte + 1
+                        produced += 2
                     } else {
-                        emit(byte)
+                        key[produced] = byte
+                        produced += 1
                     }
                     position += 1
                 }
-                emit(0)
+                if produced < 12 { key[produced] = 0 }
+                produced += 1
                 label -= 1
             }
+            var head: UInt64 = 0
+            for offset in 0..<8 { head = head << 8 | UInt64(key[offset]) }
+            var tail: UInt32 = 0
+            for offset in 8..<12 { tail = tail << 8 | UInt32(key[offset]) }
+            return (head, tail)
         }
-        return (head, tail)
     }
 }

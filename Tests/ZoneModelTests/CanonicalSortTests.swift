@@ -16,6 +16,9 @@ import Testing
             "host12345678901", "\(long)", "\(long)b", "\(long).sub", "b.\(long)", "\\000", "\\000\\001",
             "\\001", "\\001a", "a\\000b", "A", "a", "a.b", "*.a", "z.\\000.\(long)", "host1.host2",
             "zz", "z\\255",
+            // Keys of 11 and 12 octets (whole in the prefix, or just not), and
+            // a longer key that shares those 12 octets.
+            "host123456", "HOST123456", "host1234567", "Host1234567", "x.host1234567", "host12345\\000",
         ]
         return try texts.map { try DomainName($0, origin: origin) }
     }
