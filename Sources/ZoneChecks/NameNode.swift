@@ -18,7 +18,9 @@ struct NameNode {
         case belowDNAME(DomainName)
     }
 
-    let name: DomainName
+    /// The name, made on access: the pass itself reads owners in the table,
+    /// and most names end in no finding.
+    var name: DomainName { list.owner(at: positions.lowerBound) }
     /// The zone's RRsets and the positions of this name's, in type order.
     let list: RRsetList
     let positions: Range<Int>

@@ -27,7 +27,7 @@ enum DelegationChecks {
             case .underCut(let cut):
                 // Below another delegation the address is that child's to give
                 // (Knot skips these too); below this one it is glue.
-                guard cut == node.name else { continue }
+                guard list.owner(at: node.positions.lowerBound, equals: cut) else { continue }
                 if !facts.hasAddress {
                     let record = list.record(at: position, index)
                     run.report(.glueMissing, owner: node.name, type: .ns, records: [record], location: record.location,
