@@ -18,7 +18,9 @@ struct NameNode {
         case belowDNAME(DomainName)
     }
 
-    let name: DomainName
+    /// The name, made on access: the pass itself reads owners in the table,
+    /// and most names end in no finding.
+    var name: DomainName { list.owner(at: positions.lowerBound) }
     /// The zone's RRsets and the positions of this name's, in type order.
     let list: RRsetList
     let positions: Range<Int>
@@ -29,6 +31,14 @@ struct NameNode {
 
     static func bit(_ type: RRType) -> UInt64 { type.rawValue < 64 ? 1 << UInt64(type.rawValue) : 1 }
 
+    /// The bits of `types`, all below 64 (the checks' fixed sets of types).
+    static func mask(_ types: Set<RRType>) -> UInt64 {
+        types.reduce(0) { mask, type in
+            precondition(type.rawValue > 0 && type.rawValue < 64, "a type mask holds types 1 to 63")
+            return mask | bit(type)
+        }
+    }
+
     static func typeMask(of list: RRsetList, _ positions: Range<Int>) -> UInt64 {
         var mask: UInt64 = 0
         for position in positions { mask |= bit(list.type(at: position)) }
@@ -38,28 +48,42 @@ struct NameNode {
     /// The name's RRsets, every one materialized (for the rare findings about the whole name).
     var rrsets: [RRset] { positions.map { list[$0] } }
 
-    /// The name's RRsets whose type passes `test`, in type order; only those are materialized.
+    /// The name's RRsets whose type passes `test`, in type order; only those
+    /// are materialized (and no array is made when none passes).
     func rrsets(where test: (RRType) -> Bool) -> [RRset] {
-        positions.filter { test(list.type(at: $0)) }.map { list[$0] }
+        var found: [RRset] = []
+        for position in positions where test(list.type(at: position)) { found.append(list[position]) }
+        return found
     }
 
     /// True when every RRset type of the name passes `test`.
     func allTypes(_ test: (RRType) -> Bool) -> Bool {
-        positions.allSatisfy { test(list.type(at: $0)) }
+        for position in positions where !test(list.type(at: position)) { return false }
+        return true
     }
 
-    func has(_ type: RRType) -> Bool {
-        guard typeMask & NameNode.bit(type) != 0 else { return false }
-        return type.rawValue < 64 || positions.contains { list.type(at: $0) == type }
-    }
+    /// True when the name has a type outside `mask` (a `bit(_:)` union of
+    /// types below 64): the checks' quick answer before they look at RRsets.
+    func hasTypes(outside mask: UInt64) -> Bool { typeMask & ~mask != 0 }
 
-    func rrset(_ type: RRType) -> RRset? {
+    func has(_ type: RRType) -> Bool { rrsetPosition(type) != nil }
+
+    /// The position in `list` of the name's RRset of this type.
+    func rrsetPosition(_ type: RRType) -> Int? {
         guard typeMask & NameNode.bit(type) != 0 else { return nil }
-        return positions.first { list.type(at: $0) == type }.map { list[$0] }
+        for position in positions where list.type(at: position) == type { return position }
+        return nil
     }
+
+    func rrset(_ type: RRType) -> RRset? { rrsetPosition(type).map { list[$0] } }
 
     /// Apex or ordinary data: the names whose records the zone really serves.
-    var isAuthoritative: Bool { position == .apex || position == .authoritative }
+    var isAuthoritative: Bool {
+        switch position {
+        case .apex, .authoritative: true
+        case .delegation, .belowCut, .belowDNAME: false
+        }
+    }
 
     /// The record read first (smallest location), for findings about the whole name.
     var firstRecord: Record? {

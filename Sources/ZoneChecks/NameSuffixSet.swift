@@ -14,7 +14,7 @@ struct NameSuffixSet {
         var hashes = Set<UInt64>()
         hashes.reserveCapacity(names.count)
         for name in names {
-            name.wire.withUnsafeBufferPointer { hashes.insert(NameSuffixSet.hash($0[...])) }
+            _ = name.wire.withUnsafeBufferPointer { hashes.insert(NameSuffixSet.hash($0[...])) }
         }
         self.hashes = hashes
     }

@@ -111,38 +111,39 @@ public enum ZoneChecker {
         let origin = zone.origin
         var cut = state.cut
         var dname = state.dname
-        // Names are read from the zone's compact table; RRsets are left there
-        // for the checks to materialize the few they read.
+        // Names are read in the zone's compact table (a DomainName is made
+        // only for a new cut or DNAME); RRsets are left there for the checks
+        // to materialize the few they read.
         var start = positions.lowerBound
         while start < positions.upperBound {
             let end = rrsets.ownerGroupEnd(from: start)
             let positions = start..<end
+            let first = start
             start = end
-            guard rrsets.owner(at: positions.lowerBound, isSubdomainOf: origin) else { continue }
-            let name = rrsets.owner(at: positions.lowerBound)
+            guard rrsets.owner(at: first, isSubdomainOf: origin) else { continue }
             let mask = NameNode.typeMask(of: rrsets, positions)
-            if let current = cut, !name.isSubdomain(of: current) { cut = nil }
-            if let current = dname, !name.isSubdomain(of: current) { dname = nil }
+            if let current = cut, !rrsets.owner(at: first, isSubdomainOf: current) { cut = nil }
+            if let current = dname, !rrsets.owner(at: first, isSubdomainOf: current) { dname = nil }
 
             let position: NameNode.Position
             if let owner = dname {
                 position = .belowDNAME(owner)
             } else if let owner = cut {
                 position = .belowCut(owner)
-            } else if name == origin {
+            } else if rrsets.owner(at: first, equals: origin) {
                 position = .apex
             } else if mask & NameNode.bit(.ns) != 0 {
                 position = .delegation
-                cut = name
+                cut = rrsets.owner(at: first)
             } else {
                 position = .authoritative
             }
             // Only an authoritative DNAME rewrites the names below it; one at a
             // cut is the child zone's (RFC 6672 section 2.3 keeps it off cuts anyway).
-            if position == .apex || position == .authoritative, mask & NameNode.bit(.dname) != 0 {
-                dname = name
+            if mask & NameNode.bit(.dname) != 0, position == .apex || position == .authoritative {
+                dname = rrsets.owner(at: first)
             }
-            body(NameNode(name: name, list: rrsets, positions: positions, position: position, typeMask: mask))
+            body(NameNode(list: rrsets, positions: positions, position: position, typeMask: mask))
         }
     }
 }

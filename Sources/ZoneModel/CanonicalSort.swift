@@ -1,19 +1,16 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Sorts a record table's entries into RFC 4034 canonical order: owner, then
 /// type, then RDATA in canonical form, then the order they were read.
 ///
 /// The parser stores each run of records with one owner under one owner
-/// offset, so the owners are sorted as runs, not record by record: a run gets
-/// one sort key (its labels right to left, lower-cased, with octets 0x00 and
-/// 0x01 escaped and 0x00 ending each label, so `memcmp` gives canonical
-/// order), minus the origin's labels that every key would share, with its
-/// first eight octets as an integer that settles most comparisons. The
-/// records of one owner are then sorted by type and RDATA, usually a handful.
+/// offset, so the owners are sorted as runs, not record by record. A run
+/// carries the first twelve octets of its owner's sort key (its labels right
+/// to left, lower-cased, with octets 0x00 and 0x01 escaped and 0x00 ending
+/// each label, so that comparing keys gives canonical order), minus the
+/// origin's labels that every key would share: that settles most
+/// comparisons, and the rare tie compares the owners themselves in the arena.
+/// No key is stored whole: the sort's memory is the runs alone, at the peak
+/// of a zone's load. The records of one owner are then sorted by type and
+/// RDATA, usually a handful.
 struct CanonicalSort {
     let table: RecordTable
     let origin: DomainName
@@ -24,102 +21,122 @@ struct CanonicalSort {
     private struct OwnerRun {
         /// The key's first eight octets, big-endian, zero-padded.
         var prefix: UInt64
-        /// Where the key starts in the key arena: a 16-bit length, then the key.
-        var keyOffset: UInt32
+        /// The key's next four octets, big-endian, zero-padded.
+        var prefixTail: UInt32
         /// Index of the run's first entry.
         var first: UInt32
+
+        /// True when the prefix holds the whole key: a key ends with a label's
+        /// 0 and holds no other "0, 0" (labels are not empty, and 0x00 octets
+        /// are escaped), so padding shows as two zeros at the end. Two runs
+        /// with equal complete prefixes have equal owners.
+        var keyIsComplete: Bool { prefixTail & 0xFFFF == 0 }
+
+        @inline(__always)
+        func samePrefix(as other: OwnerRun) -> Bool {
+            prefix == other.prefix && prefixTail == other.prefixTail
+        }
     }
 
     /// The indices of the entries to keep (owner at or below the origin, the
     /// zone's class; `kept` of them), in canonical order.
     func order(kept: Int) -> [UInt32] {
-        table.entries.withUnsafeBufferPointer { order(kept: kept, entries: $0) }
-    }
-
-    /// Calls `body(owner, first entry, arena)` for each run of same-owner
-    /// entries whose owner is at or below the origin, in table order.
-    private func forEachRunInZone(
-        _ entries: UnsafeBufferPointer<RecordTable.Entry>,
-        _ body: (UnsafeBufferPointer<UInt8>, Int, UnsafeBufferPointer<UInt8>) -> Void
-    ) {
-        table.arena.withUnsafeBufferPointer { arena in
-            origin.wire.withUnsafeBufferPointer { suffix in
-                var position = 0
-                while position < entries.count {
-                    let end = runEnd(position, entries)
-                    let entry = entries[position]
-                    let owner = UnsafeBufferPointer(rebasing: arena[Int(entry.ownerOffset)..<(Int(entry.ownerOffset) + Int(entry.ownerLength))])
-                    if DomainName.isSubdomain(owner, of: suffix) { body(owner, position, arena) }
-                    position = end
-                }
+        table.entries.withUnsafeBufferPointer { entries in
+            table.arena.withUnsafeBufferPointer { arena in
+                order(kept: kept, entries: entries, arena: arena)
             }
         }
     }
 
-    private func order(kept: Int, entries: UnsafeBufferPointer<RecordTable.Entry>) -> [UInt32] {
-        let originLength = origin.wire.count
-        // Runs of owners inside the zone, with the key octets each needs,
-        // counted first so that both arrays are made at their final size.
-        var runCount = 0, keyBytes = 0
-        forEachRunInZone(entries) { owner, _, _ in
-            runCount += 1
-            keyBytes += 2 + CanonicalSort.keyLength(owner, originLength: originLength)
+    /// Calls `body(first entry)` for each run of same-owner entries whose
+    /// owner is at or below the origin, in table order.
+    private func forEachRunInZone(
+        _ entries: UnsafeBufferPointer<RecordTable.Entry>, _ arena: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void
+    ) {
+        origin.wire.withUnsafeBufferPointer { suffix in
+            var position = 0
+            while position < entries.count {
+                let end = CanonicalSort.runEnd(position, entries)
+                if DomainName.isSubdomain(CanonicalSort.owner(entries[position], arena), of: suffix) { body(position) }
+                position = end
+            }
         }
-        var keys: [UInt8] = []
-        keys.reserveCapacity(keyBytes)
+    }
+
+    @inline(__always)
+    private static func owner(_ entry: RecordTable.Entry, _ arena: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: arena[Int(entry.ownerOffset)..<(Int(entry.ownerOffset) + Int(entry.ownerLength))])
+    }
+
+    private func order(kept: Int, entries: UnsafeBufferPointer<RecordTable.Entry>, arena: UnsafeBufferPointer<UInt8>) -> [UInt32] {
+        let originLength = origin.wire.count
+        // Runs of owners inside the zone, counted first so that the array is
+        // made at its final size.
+        var runCount = 0
+        forEachRunInZone(entries, arena) { _ in runCount += 1 }
         var runs: [OwnerRun] = []
         runs.reserveCapacity(runCount)
-        forEachRunInZone(entries) { _, position, arena in
-            let entry = entries[position]
-            let start = keys.count
-            keys.append(0)
-            keys.append(0)
-            appendKey(arena, Int(entry.ownerOffset), Int(entry.ownerLength), to: &keys)
-            let length = keys.count - start - 2
-            keys[start] = UInt8(length >> 8)
-            keys[start + 1] = UInt8(length & 0xFF)
-            runs.append(OwnerRun(prefix: 0, keyOffset: UInt32(start), first: UInt32(position)))
+        forEachRunInZone(entries, arena) { position in
+            let (prefix, tail) = CanonicalSort.keyPrefix(CanonicalSort.owner(entries[position], arena), originLength: originLength)
+            runs.append(OwnerRun(prefix: prefix, prefixTail: tail, first: UInt32(position)))
         }
-        keys.withUnsafeBufferPointer { keys in
-            for index in runs.indices { runs[index].prefix = prefix(of: runs[index], keys) }
-            // No two runs are equal (the first entry breaks ties), so an
-            // unstable sort gives the one order, without a scratch buffer.
-            runs.withUnsafeMutableBufferPointer { runs in
-                InPlaceSort.sort(runs) { left, right in
-                    if left.prefix != right.prefix { return left.prefix < right.prefix }
-                    let order = compareKeys(left, right, keys)
-                    return order != 0 ? order < 0 : left.first < right.first
-                }
+        // No two runs are equal (the first entry breaks ties), so an unstable
+        // sort gives the one order, without a scratch buffer. The comparison
+        // captures buffers only (no copy of `self` per call).
+        runs.withUnsafeMutableBufferPointer { runs in
+            InPlaceSort.sort(runs) { left, right in
+                if left.prefix != right.prefix { return left.prefix < right.prefix }
+                if left.prefixTail != right.prefixTail { return left.prefixTail < right.prefixTail }
+                if left.keyIsComplete { return left.first < right.first }
+                let order = DomainName.canonicalCompare(
+                    CanonicalSort.owner(entries[Int(left.first)], arena), CanonicalSort.owner(entries[Int(right.first)], arena))
+                return order != 0 ? order < 0 : left.first < right.first
             }
+        }
+        // The runs give way to their first entries and one bit per run (set
+        // when its owner equals the previous run's) before the order is made,
+        // so the two never take memory at the same time.
+        var firsts = [UInt32](repeating: 0, count: runs.count)
+        var sameAsPrevious = [UInt64](repeating: 0, count: (runs.count + 63) / 64)
+        for index in runs.indices {
+            let run = runs[index]
+            firsts[index] = run.first
+            guard index > 0 else { continue }
+            let previous = runs[index - 1]
+            if previous.samePrefix(as: run), run.keyIsComplete
+                || DomainName.canonicalCompare(CanonicalSort.owner(entries[Int(previous.first)], arena),
+                                               CanonicalSort.owner(entries[Int(run.first)], arena)) == 0 {
+                sameAsPrevious[index >> 6] |= 1 << UInt64(index & 63)
+            }
+        }
+        runs = []
+        func continuesGroup(_ index: Int) -> Bool {
+            index < firsts.count && sameAsPrevious[index >> 6] & (1 << UInt64(index & 63)) != 0
         }
 
         var sorted: [UInt32] = []
         sorted.reserveCapacity(kept)
         var group: [UInt32] = []
-        keys.withUnsafeBufferPointer { keys in
-            var runIndex = 0
-            while runIndex < runs.count {
-                let run = runs[runIndex]
-                var groupEnd = runIndex + 1
-                while groupEnd < runs.count, runs[groupEnd].prefix == run.prefix,
-                      compareKeys(runs[groupEnd], run, keys) == 0 { groupEnd += 1 }
-                let first = Int(run.first), end = runEnd(first, entries)
-                if groupEnd == runIndex + 1 && end == first + 1 {
-                    if entries[first].rrClass == rrClass { sorted.append(UInt32(first)) }
-                } else {
-                    // Equal keys: the runs are in input order, so `group` is too.
-                    group.removeAll(keepingCapacity: true)
-                    for member in runs[runIndex..<groupEnd] {
-                        let start = Int(member.first)
-                        for index in start..<runEnd(start, entries) where entries[index].rrClass == rrClass {
-                            group.append(UInt32(index))
-                        }
+        var runIndex = 0
+        while runIndex < firsts.count {
+            var groupEnd = runIndex + 1
+            while continuesGroup(groupEnd) { groupEnd += 1 }
+            let first = Int(firsts[runIndex]), end = CanonicalSort.runEnd(first, entries)
+            if groupEnd == runIndex + 1 && end == first + 1 {
+                if entries[first].rrClass == rrClass { sorted.append(UInt32(first)) }
+            } else {
+                // Equal owners: the runs are in input order, so `group` is too.
+                group.removeAll(keepingCapacity: true)
+                for member in firsts[runIndex..<groupEnd] {
+                    let start = Int(member)
+                    for index in start..<CanonicalSort.runEnd(start, entries) where entries[index].rrClass == rrClass {
+                        group.append(UInt32(index))
                     }
-                    sortByTypeAndData(&group)
-                    sorted.append(contentsOf: group)
                 }
-                runIndex = groupEnd
+                sortByTypeAndData(&group)
+                sorted.append(contentsOf: group)
             }
+            runIndex = groupEnd
         }
         return sorted
     }
@@ -152,76 +169,57 @@ struct CanonicalSort {
     }
 
     /// The end of the run of entries with the owner of the entry at `first`.
-    private func runEnd(_ first: Int, _ entries: UnsafeBufferPointer<RecordTable.Entry>) -> Int {
+    private static func runEnd(_ first: Int, _ entries: UnsafeBufferPointer<RecordTable.Entry>) -> Int {
         let owner = entries[first].ownerOffset
         var end = first + 1
         while end < entries.count, entries[end].ownerOffset == owner { end += 1 }
         return end
     }
 
-    /// Room for the key `appendKey` makes of `owner` (below the origin): one
-    /// octet per label octet and label end, one more per escaped octet. A
-    /// length octet of 1 is counted as if escaped, so this is a bound, tight
-    /// for the usual names.
-    private static func keyLength(_ owner: UnsafeBufferPointer<UInt8>, originLength: Int) -> Int {
-        let labels = owner.count - originLength
-        var length = labels
-        for index in 0..<labels where owner[index] <= 1 { length += 1 }
-        return length
-    }
-
-    /// The sort key of a name below the origin, without the origin's labels.
-    private func appendKey(_ arena: UnsafeBufferPointer<UInt8>, _ offset: Int, _ length: Int, to key: inout [UInt8]) {
-        // Label starts, left to right, down to the origin; at most 127 labels.
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: 128) { starts in
+    /// The first twelve octets of the sort key of `owner` (at or below the
+    /// origin, whose labels the key leaves out), zero-padded, as integers.
+    private static func keyPrefix(_ owner: UnsafeBufferPointer<UInt8>, originLength: Int) -> (UInt64, UInt32) {
+        // Label starts, left to right, down to the origin (a name has at most
+        // 127 labels and 255 octets), then the key's first octets.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128 + 16) { scratch in
             var count = 0
-            var index = offset
-            let originStart = offset + length - origin.wire.count
+            var index = 0
+            let originStart = owner.count - originLength
             while index < originStart {
-                starts[count] = index
+                scratch[count] = UInt8(index)
                 count += 1
-                index += 1 + Int(arena[index])
+                index += 1 + Int(owner[index])
             }
-            for label in stride(from: count - 1, through: 0, by: -1) {
-                let start = starts[label]
-                let labelLength = Int(arena[start])
-                for position in (start + 1)..<(start + 1 + labelLength) {
-                    let byte = asciiLower(arena[position])
+            let key = scratch.baseAddress! + 128
+            key.initialize(repeating: 0, count: 16)
+            var produced = 0
+            var label = count - 1
+            while label >= 0 && produced < 12 {
+                let start = Int(scratch[label])
+                var position = start + 1
+                let end = position + Int(owner[start])
+                while position < end && produced < 12 {
+                    let byte = asciiLower(owner[position])
                     if byte <= 1 {
-                        key.append(1)
-                        key.append(byte + 1)
+                        // Escaped; the second octet may fall past the prefix (the key has room for it).
+                        key[produced] = 1
+                        key[produced + 1] = byte + 1
+                        produced += 2
                     } else {
-                        key.append(byte)
+                        key[produced] = byte
+                        produced += 1
                     }
+                    position += 1
                 }
-                key.append(0)
+                if produced < 12 { key[produced] = 0 }
+                produced += 1
+                label -= 1
             }
+            var head: UInt64 = 0
+            for offset in 0..<8 { head = head << 8 | UInt64(key[offset]) }
+            var tail: UInt32 = 0
+            for offset in 8..<12 { tail = tail << 8 | UInt32(key[offset]) }
+            return (head, tail)
         }
-    }
-
-    @inline(__always)
-    private func keyLength(_ run: OwnerRun, _ keys: UnsafeBufferPointer<UInt8>) -> Int {
-        Int(keys[Int(run.keyOffset)]) << 8 | Int(keys[Int(run.keyOffset) + 1])
-    }
-
-    private func prefix(of run: OwnerRun, _ keys: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        let length = keyLength(run, keys)
-        var value: UInt64 = 0
-        for index in 0..<8 {
-            value <<= 8
-            if index < length { value |= UInt64(keys[Int(run.keyOffset) + 2 + index]) }
-        }
-        return value
-    }
-
-    private func compareKeys(_ left: OwnerRun, _ right: OwnerRun, _ keys: UnsafeBufferPointer<UInt8>) -> Int {
-        let leftLength = keyLength(left, keys), rightLength = keyLength(right, keys)
-        let common = min(leftLength, rightLength)
-        if common > 0 {
-            let order = memcmp(keys.baseAddress! + Int(left.keyOffset) + 2, keys.baseAddress! + Int(right.keyOffset) + 2, common)
-            if order != 0 { return order < 0 ? -1 : 1 }
-        }
-        if leftLength == rightLength { return 0 }
-        return leftLength < rightLength ? -1 : 1
     }
 }

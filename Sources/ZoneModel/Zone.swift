@@ -8,12 +8,10 @@ public struct Zone: Sendable {
     public let rrClass: RRClass
     /// Names below the apex that carry an NS RRset: the delegation points.
     public let cuts: Set<DomainName>
-    let table: RecordTable
-    /// Index of each RRset's first entry, plus `table.count` at the end.
-    let rrsetStarts: [UInt32]
-    /// Bit n set when RRset n has another owner than RRset n - 1: passes over
-    /// names find each name's RRsets without comparing owners again.
-    let ownerStarts: [UInt64]
+    /// The records and the RRset and owner boundaries, behind one reference.
+    let storage: ZoneStorage
+    var table: RecordTable { _read { yield storage.table } }
+    var rrsetStarts: [UInt32] { _read { yield storage.starts } }
 
     /// What a name is, relative to this zone's cuts.
     public enum NameKind: Sendable, Equatable {
@@ -31,9 +29,8 @@ public struct Zone: Sendable {
     init(origin: DomainName, rrClass: RRClass, table: RecordTable, rrsetStarts: [UInt32]) {
         self.origin = origin
         self.rrClass = rrClass
-        self.table = table
-        self.rrsetStarts = rrsetStarts
-        self.ownerStarts = Zone.markOwnerStarts(table, rrsetStarts)
+        self.storage = ZoneStorage(table: table, starts: rrsetStarts,
+                                   ownerStarts: Zone.markOwnerStarts(table, rrsetStarts))
         var cuts = Set<DomainName>()
         for position in 0..<(rrsetStarts.count - 1) {
             let entry = table.entries[Int(rrsetStarts[position])]
@@ -70,7 +67,7 @@ public struct Zone: Sendable {
     }
 
     /// RRsets sorted by owner (RFC 4034 canonical order), then type number.
-    public var rrsets: RRsetList { RRsetList(table: table, starts: rrsetStarts, ownerStarts: ownerStarts) }
+    public var rrsets: RRsetList { RRsetList(storage: storage) }
 
     /// The RRset with this owner and type, by binary search.
     public func rrset(_ owner: DomainName, _ type: RRType) -> RRset? {
@@ -170,9 +167,12 @@ public struct Zone: Sendable {
 
 /// The RRsets of a zone in canonical order, materialized one at a time.
 public struct RRsetList: RandomAccessCollection, Sendable {
-    let table: RecordTable
-    let starts: [UInt32]
-    let ownerStarts: [UInt64]
+    /// One reference: copies of the list (one per name in the checks' pass)
+    /// cost one retain, not one per array of the table.
+    let storage: ZoneStorage
+    var table: RecordTable { _read { yield storage.table } }
+    var starts: [UInt32] { _read { yield storage.starts } }
+    var ownerStarts: [UInt64] { _read { yield storage.ownerStarts } }
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { starts.count - 1 }

@@ -92,19 +92,21 @@ public struct ZoneBuilder: Sendable {
             kept += 1
         }
 
-        let order = CanonicalSort(table: table, origin: origin, rrClass: rrClass.rawValue).order(kept: kept)
+        var order = CanonicalSort(table: table, origin: origin, rrClass: rrClass.rawValue).order(kept: kept)
 
-        // Group, drop duplicates (adjacent after the sort), check TTLs.
-        var survivors: [UInt32] = []
-        survivors.reserveCapacity(order.count)
+        // Group, drop duplicates (adjacent after the sort), check TTLs. The
+        // survivors are compacted into `order` itself (a survivor never moves
+        // past where it was read): a second array as long as the zone beside
+        // it would add to the build's peak memory.
+        var survivorCount = 0
         var starts: [UInt32] = []
         var groupStart = 0
         func closeGroup(_ end: Int) {
             guard end > groupStart else { return }
-            let first = entries[Int(survivors[groupStart])]
+            let first = entries[Int(order[groupStart])]
             if first.type != RRType.rrsig.rawValue {
-                for position in (groupStart + 1)..<max(end, groupStart + 1) where entries[Int(survivors[position])].ttl != first.ttl {
-                    let record = table.record(at: Int(survivors[position]))
+                for position in (groupStart + 1)..<max(end, groupStart + 1) where entries[Int(order[position])].ttl != first.ttl {
+                    let record = table.record(at: Int(order[position]))
                     findings.append(Finding(
                         rule: "zone.ttl-mismatch", severity: .low,
                         message: "TTLs differ inside the \(record.type) RRset at \(record.owner) (\(first.ttl) and \(record.ttl))",
@@ -113,10 +115,11 @@ public struct ZoneBuilder: Sendable {
                 }
             }
         }
-        for index in order {
+        for readPosition in order.indices {
+            let index = order[readPosition]
             let entry = entries[Int(index)]
-            if let last = survivors.last {
-                let previous = entries[Int(last)]
+            if survivorCount > 0 {
+                let previous = entries[Int(order[survivorCount - 1])]
                 let sameSet = previous.type == entry.type && ZoneBuilder.sameOwner(previous, entry, table)
                 if sameSet {
                     if ZoneBuilder.rdataOrder(previous, entry, table) == 0 {
@@ -128,18 +131,20 @@ public struct ZoneBuilder: Sendable {
                         continue
                     }
                 } else {
-                    closeGroup(survivors.count)
-                    groupStart = survivors.count
-                    starts.append(UInt32(survivors.count))
+                    closeGroup(survivorCount)
+                    groupStart = survivorCount
+                    starts.append(UInt32(survivorCount))
                 }
             } else {
                 starts.append(0)
             }
-            survivors.append(index)
+            order[survivorCount] = index
+            survivorCount += 1
         }
-        closeGroup(survivors.count)
-        starts.append(UInt32(survivors.count))
-        return (survivors, starts, findings)
+        closeGroup(survivorCount)
+        starts.append(UInt32(survivorCount))
+        order.removeLast(order.count - survivorCount)
+        return (order, starts, findings)
     }
 
     private func isInside(_ owner: ArraySlice<UInt8>) -> Bool {

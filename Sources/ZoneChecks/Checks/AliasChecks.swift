@@ -6,17 +6,23 @@ enum AliasChecks {
     /// The types a CNAME may share its name with: its signatures and the NSEC
     /// that proves nothing else is there (RFC 4035 section 2.5).
     static let allowedBesideCNAME: Set<RRType> = [.cname, .rrsig, .nsec]
+    static let allowedBesideCNAMEMask = NameNode.mask(allowedBesideCNAME)
 
     static func cname(_ node: NameNode, _ run: inout CheckRun) {
-        guard let cname = node.rrset(.cname) else { return }
-        let others = node.rrsets(where: { !allowedBesideCNAME.contains($0) })
-        if !others.isEmpty {
-            let types = others.map(\.type.mnemonic).joined(separator: ", ")
-            run.report(.cnameAndOtherData, owner: node.name, type: .cname,
-                       records: cname.records + others.flatMap(\.records),
-                       location: cname.location, info: "also \(types)")
+        guard let position = node.rrsetPosition(.cname) else { return }
+        // The CNAME RRset is materialized only for a finding.
+        if node.hasTypes(outside: allowedBesideCNAMEMask) {
+            let others = node.rrsets(where: { !allowedBesideCNAME.contains($0) })
+            if !others.isEmpty {
+                let cname = node.list[position]
+                let types = others.map(\.type.mnemonic).joined(separator: ", ")
+                run.report(.cnameAndOtherData, owner: node.name, type: .cname,
+                           records: cname.records + others.flatMap(\.records),
+                           location: cname.location, info: "also \(types)")
+            }
         }
-        if cname.records.count > 1 {
+        if node.list.recordCount(at: position) > 1 {
+            let cname = node.list[position]
             run.report(.cnameMultiple, owner: node.name, type: .cname, records: cname.records,
                        location: cname.lastRecord?.location, info: "\(cname.records.count) CNAME records")
         }

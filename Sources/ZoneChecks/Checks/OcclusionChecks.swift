@@ -8,15 +8,20 @@ enum OcclusionChecks {
     static let allowedBelowCut: Set<RRType> = [.a, .aaaa, .soa]
     /// Kept at a cut. CNAME and DNAME there have their own rules.
     static let allowedAtCut: Set<RRType> = [.ns, .ds, .nsec, .rrsig, .a, .aaaa, .soa, .cname, .dname]
+    /// The same sets as type masks: most names hold nothing else, and leave on one test.
+    static let allowedBelowCutMask = NameNode.mask(allowedBelowCut)
+    static let allowedAtCutMask = NameNode.mask(allowedAtCut)
 
     static func occludedData(_ node: NameNode, _ run: inout CheckRun) {
         let allowed: Set<RRType>
         let info: String
         switch node.position {
         case .belowCut(let cut):
+            guard node.hasTypes(outside: allowedBelowCutMask) else { return }
             allowed = allowedBelowCut
             info = "below the delegation point \(cut.presentation)"
         case .delegation:
+            guard node.hasTypes(outside: allowedAtCutMask) else { return }
             allowed = allowedAtCut
             info = "at a delegation point"
         case .apex, .authoritative, .belowDNAME:
