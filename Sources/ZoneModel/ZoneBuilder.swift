@@ -160,23 +160,11 @@ public struct ZoneBuilder: Sendable {
 
     /// RFC 4034 section 6.3: RDATA in canonical form as unsigned octet strings.
     static func rdataOrder(_ lhs: RecordTable.Entry, _ rhs: RecordTable.Entry, _ table: RecordTable) -> Int {
-        let type = RRType(lhs.type)
-        if RDataCanonicalForm.slots(for: type) == nil {
-            return compareBytes(table.rdataBytes(lhs), table.rdataBytes(rhs))
+        table.arena.withUnsafeBufferPointer { arena in
+            RDataCanonicalForm.order(
+                type: RRType(lhs.type),
+                UnsafeBufferPointer(rebasing: arena[Int(lhs.rdataOffset)..<(Int(lhs.rdataOffset) + Int(lhs.rdataLength))]),
+                UnsafeBufferPointer(rebasing: arena[Int(rhs.rdataOffset)..<(Int(rhs.rdataOffset) + Int(rhs.rdataLength))]))
         }
-        let left = RDataCanonicalForm.canonical(type: type, rdata: Array(table.rdataBytes(lhs)))
-        let right = RDataCanonicalForm.canonical(type: RRType(rhs.type), rdata: Array(table.rdataBytes(rhs)))
-        return compareBytes(left[...], right[...])
-    }
-
-    static func compareBytes(_ lhs: ArraySlice<UInt8>, _ rhs: ArraySlice<UInt8>) -> Int {
-        let common = min(lhs.count, rhs.count)
-        let order = lhs.withUnsafeBufferPointer { left in
-            rhs.withUnsafeBufferPointer { right in
-                common == 0 ? 0 : memcmp(left.baseAddress!, right.baseAddress!, common)
-            }
-        }
-        if order != 0 { return order < 0 ? -1 : 1 }
-        return lhs.count == rhs.count ? 0 : (lhs.count < rhs.count ? -1 : 1)
     }
 }
