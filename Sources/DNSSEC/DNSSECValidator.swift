@@ -28,7 +28,7 @@ public struct DNSSECValidator: Sendable {
             return DNSSECReport(findings: findings.finish(), summary: summary)
         }
 
-        let layout = ZoneLayout(zone: zone)
+        let layout = ZoneLayout(zone: zone, jobs: jobs)
         let dnskeys = zone.rrset(zone.origin, .dnskey)
         // Counted from the record table: no RRset is materialized for this.
         let list = zone.rrsets

@@ -31,9 +31,10 @@ struct ZoneLayout: Sendable {
     /// and builds RRset values on access, and validation visits each many times.
     let all: [RRset]
 
-    init(zone: Zone) {
+    /// `jobs` threads materialize the RRsets (most of the work of a layout).
+    init(zone: Zone, jobs: Int = 1) {
         self.zone = zone
-        let rrsets = Array(zone.rrsets)
+        let rrsets = ZoneLayout.materialize(zone.rrsets, jobs: jobs)
         self.all = rrsets
         var owners: [Owner] = []
         owners.reserveCapacity(rrsets.count / 2 + 1)
@@ -60,6 +61,24 @@ struct ZoneLayout: Sendable {
             start = end
         }
         self.owners = owners
+    }
+
+    /// Every RRset of `list`, in order, made on `jobs` threads into disjoint
+    /// parts of one array.
+    private static func materialize(_ list: RRsetList, jobs: Int) -> [RRset] {
+        let count = list.count
+        let pieceSize = 4096
+        let pieces = (count + pieceSize - 1) / pieceSize
+        guard jobs > 1, pieces > 1 else { return Array(list) }
+        return [RRset](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let slots = RRsetSlots(base: buffer.baseAddress!)
+            _ = ParallelChunks.map(count: pieces, jobs: jobs, makeScratch: { () }) { piece, _ in
+                for index in (piece * pieceSize)..<min(count, (piece + 1) * pieceSize) {
+                    (slots.base + index).initialize(to: list[index])
+                }
+            }
+            initialized = count
+        }
     }
 
     func name(_ owner: Owner) -> DomainName { all[owner.range.lowerBound].owner }
@@ -103,4 +122,11 @@ struct ZoneLayout: Sendable {
     func rrset(_ owner: Owner, _ type: RRType) -> RRset? {
         rrsets(owner).first { $0.type == type }
     }
+}
+
+/// The uninitialized storage of the layout's RRset array while threads fill
+/// it: each piece writes only its own indices, and the array is used only
+/// after every piece is done.
+private struct RRsetSlots: @unchecked Sendable {
+    let base: UnsafeMutablePointer<RRset>
 }
