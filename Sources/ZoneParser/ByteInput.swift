@@ -33,7 +33,8 @@ enum InputError: Error, Equatable {
 final class ByteInput {
     private enum Source {
         case file(Int32)
-        /// Part of a file: the next offset to read and the end (exclusive).
+        /// Part of a file whose descriptor another input owns: the next
+        /// offset to read and the end (exclusive).
         case fileRegion(Int32, next: Int, end: Int)
         case memory([UInt8], offset: Int)
     }
@@ -79,17 +80,24 @@ final class ByteInput {
         self.limit = limit
     }
 
-    /// Reads the bytes `range` of a regular file (a region of a parallel
-    /// parse); `fileSize` is then the region's length, so estimates made
-    /// from a sample scale to the region.
-    init(path: String, range: Range<Int>, limit: Int, chunkSize: Int = ByteInput.defaultChunkSize) throws(InputError) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw .cannotOpen(errno: errno) }
+    /// Reads the bytes `range` of the file open as `descriptor` (a region
+    /// of a parallel parse), with `pread`, so regions on several threads
+    /// share one descriptor: every region reads the same file, even if the
+    /// path is renamed over meanwhile. The descriptor is not closed here.
+    /// `fileSize` is the region's length, so estimates made from a sample
+    /// scale to the region.
+    init(descriptor: Int32, range: Range<Int>, limit: Int, chunkSize: Int = ByteInput.defaultChunkSize) {
         source = .fileRegion(descriptor, next: range.lowerBound, end: range.upperBound)
         fileSize = range.count
         capacity = max(1, min(chunkSize, range.count))
         buffer = .allocate(capacity: capacity)
         self.limit = limit
+    }
+
+    /// The descriptor of a whole-file input (regions of it read through it).
+    var fileDescriptor: Int32? {
+        if case .file(let descriptor) = source { return descriptor }
+        return nil
     }
 
     /// Serves bytes held in memory; `chunkSize` lets tests put chunk
@@ -105,8 +113,8 @@ final class ByteInput {
 
     deinit {
         switch source {
-        case .file(let descriptor), .fileRegion(let descriptor, _, _): close(descriptor)
-        case .memory: break
+        case .file(let descriptor): close(descriptor)
+        case .fileRegion, .memory: break
         }
         buffer.deallocate()
     }

@@ -49,37 +49,34 @@ enum RegionParse {
         return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
     }
 
-    /// Parses the top file at `path` (already opened and found to be
-    /// `size` bytes) into `run`, in regions of about `regionBytes` (nil: a
-    /// size suited to `jobs`). Returns false, with nothing of `run` used,
-    /// when the file is better parsed in one pass (small, one job, or the
-    /// head itself was cut inside parentheses); the caller then parses it
-    /// with a fresh run.
+    /// Parses the top file, open as `descriptor` and found to be `size`
+    /// bytes, into `run`, in regions of about `regionBytes` (nil: a size
+    /// suited to `jobs`). Every region reads through that one descriptor.
+    /// Returns false, with nothing of `run` used, when the file is better
+    /// parsed in one pass (small, one job, or the head itself was cut
+    /// inside parentheses); the caller then parses it with a fresh run.
     /// `joined` counts the regions after the head kept as parsed.
     static func parse(
-        path: String, size: Int, run: ParserRun, state: inout FileState, regionBytes: Int? = nil, joined: inout Int
+        descriptor: Int32, size: Int, run: ParserRun, state: inout FileState, regionBytes: Int? = nil,
+        joined: inout Int
     ) -> Bool {
         let jobs = jobs(run.options)
         guard jobs > 1, regionBytes != nil || size >= minimumFileBytes else { return false }
         let regionSize = regionBytes ?? max(1 << 20, size / (jobs * 4))
-        let head = min(headBytes, regionSize)
-        guard let regions = regions(path: path, size: size, head: head, regionBytes: regionSize, jobs: jobs),
+        guard let regions = regions(descriptor: descriptor, size: size, head: min(headBytes, regionSize),
+                                    regionBytes: regionSize, jobs: jobs),
               regions.count > 1 else { return false }
 
         // The head, alone: its end state is the guess for every other region.
-        do throws(InputError) {
-            let input = try ByteInput(path: path, range: regions[0].range, limit: run.options.maxFileBytes)
-            if run.parse(input, firstLine: 1, state: &state) { return false }
-        } catch {
-            return false
-        }
+        let head = ByteInput(descriptor: descriptor, range: regions[0].range, limit: run.options.maxFileBytes)
+        if run.parse(head, firstLine: 1, state: &state) { return false }
         if run.stopped { return true }
 
         let guessOrigin = state.origin
         let guessDefault = run.defaultTTL, guessPrevious = run.previousTTL
         let options = run.options, root = run.includePolicy.root, openFiles = run.openFiles
         let name = state.name, directory = state.directory
-        let outcomes = ParallelChunks.map(count: regions.count - 1, jobs: jobs, makeScratch: { () }) { index, _ -> Outcome? in
+        let outcomes = ParallelChunks.map(count: regions.count - 1, jobs: jobs, makeScratch: { () }) { index, _ -> Outcome in
             let region = regions[index + 1]
             let part = ParserRun(options: options, includeRoot: root)
             part.openFiles = openFiles
@@ -87,35 +84,25 @@ enum RegionParse {
             part.previousTTL = guessPrevious
             var partState = FileState(name: name, directory: directory, depth: 0, origin: guessOrigin,
                                       originGeneration: part.nextGeneration())
-            do throws(InputError) {
-                let input = try ByteInput(path: path, range: region.range, limit: options.maxFileBytes)
-                let cut = part.parse(input, firstLine: region.firstLine, state: &partState)
-                return Outcome(run: part, state: partState, endedInsideParentheses: cut)
-            } catch {
-                return nil
-            }
+            let input = ByteInput(descriptor: descriptor, range: region.range, limit: options.maxFileBytes)
+            let cut = part.parse(input, firstLine: region.firstLine, state: &partState)
+            return Outcome(run: part, state: partState, endedInsideParentheses: cut)
         }
 
         let total = outcomes.reduce(into: (records: run.table.count, bytes: run.table.arenaCount)) { sum, outcome in
-            sum.records += outcome?.run.table.count ?? 0
-            sum.bytes += outcome?.run.table.arenaCount ?? 0
+            sum.records += outcome.run.table.count
+            sum.bytes += outcome.run.table.arenaCount
         }
         run.table.reserveCapacity(records: min(total.records, run.maxRecords), arenaBytes: min(total.bytes, ParserRun.maximumTableBytes))
-        var pending = outcomes
+        var pending: [Outcome?] = outcomes
         for index in pending.indices {
             guard let outcome = pending[index],
                   fits(outcome, into: run, state: state, guess: (guessOrigin, guessDefault, guessPrevious)) else {
                 // From here on, one pass, as without regions.
                 pending.removeAll()
                 let region = regions[index + 1]
-                do throws(InputError) {
-                    let input = try ByteInput(path: path, range: region.range.lowerBound..<size, limit: run.options.maxFileBytes)
-                    run.parse(input, firstLine: region.firstLine, state: &state)
-                } catch {
-                    run.error("syntax.read-error", "cannot read \(path): \(error.message)", in: state,
-                              line: region.firstLine, column: 1)
-                    run.stop(early: true)
-                }
+                let rest = ByteInput(descriptor: descriptor, range: region.range.lowerBound..<size, limit: run.options.maxFileBytes)
+                run.parse(rest, firstLine: region.firstLine, state: &state)
                 return true
             }
             pending[index] = nil
@@ -181,10 +168,7 @@ enum RegionParse {
     /// The regions: the head, then pieces of about `regionBytes`, each
     /// starting at a line that opens an entry with an owner, with the
     /// number of its first line. Nil when the file cannot be read.
-    static func regions(path: String, size: Int, head: Int, regionBytes: Int, jobs: Int) -> [Region]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
+    static func regions(descriptor: Int32, size: Int, head: Int, regionBytes: Int, jobs: Int) -> [Region]? {
         var starts = [0]
         var target = head
         while target < size {
@@ -197,7 +181,7 @@ enum RegionParse {
         }
         // Line numbers: the newlines before each region, counted in parallel.
         let counts = ParallelChunks.map(count: ranges.count, jobs: jobs, makeScratch: { () }) { index, _ in
-            countNewlines(path: path, ranges[index])
+            countNewlines(descriptor, ranges[index])
         }
         guard !counts.contains(where: { $0 == nil }) else { return nil }
         var line = 1
@@ -254,10 +238,7 @@ enum RegionParse {
     }
 
     /// The LF bytes in `range` of the file (the lexer counts a line at each).
-    private static func countNewlines(path: String, _ range: Range<Int>) -> Int? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
+    private static func countNewlines(_ descriptor: Int32, _ range: Range<Int>) -> Int? {
         let block = 1 << 20
         let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: block)
         defer { buffer.deallocate() }

@@ -51,10 +51,13 @@ public enum ZoneFileParser {
         var (run, state) = start()
         do throws(InputError) {
             let input = try ByteInput(path: path, limit: options.maxFileBytes)
-            if let size = input.fileSize,
-               RegionParse.parse(path: path, size: size, run: run, state: &state, regionBytes: regionBytes, joined: &joined) {
-                return finish(run)
+            // The regions read through `input`'s descriptor: it must stay open.
+            let split = withExtendedLifetime(input) {
+                guard let size = input.fileSize, let descriptor = input.fileDescriptor else { return false }
+                return RegionParse.parse(descriptor: descriptor, size: size, run: run, state: &state,
+                                         regionBytes: regionBytes, joined: &joined)
             }
+            if split { return finish(run) }
             // Regions not used: one pass, by a run that nothing has touched.
             (run, state) = start()
             run.parse(input, state: &state)

@@ -48,7 +48,7 @@ struct RegionParseTests {
         return joinedTotal
     }
 
-    @Test("a zone with its directives at the top is parsed in regions, all kept")
+    @Test("a zone with its directives at the top (and $GENERATE lines) is parsed in regions, all kept")
     func plainZoneUsesRegions() throws {
         let directory = TemporaryDirectory()
         var text = "$ORIGIN example.com.\n$TTL 3600\n@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n@ NS ns1\nns1 A 192.0.2.1\n"
@@ -56,6 +56,7 @@ struct RegionParseTests {
             text += "host\(index) IN A 10.0.\(index / 256).\(index % 256)\n"
             text += " IN TXT \"blank owner line \(index)\"\n"
             if index % 50 == 0 { text += "; a comment line\n\n" }
+            if index % 70 == 0 { text += "$GENERATE 1-5 g\(index)-$ A 10.1.1.$\n" }
         }
         let path = directory.write("plain.zone", text)
         let joined = Self.expectSameAsOnePass(path, regionSizes: [300, 1000, 4096])
@@ -149,6 +150,27 @@ struct RegionParseTests {
         Self.expectSameAsOnePass(path, regionSizes: [256, 1024])
         let dump = ZoneFileParser.parse(path: path, options: ParseOptions(jobs: 2))
         #expect(dump.format == .axfrDump)
+    }
+
+    @Test("regions read the file opened first, though its path is replaced meanwhile")
+    func regionsReadTheOpenedFile() throws {
+        let directory = TemporaryDirectory()
+        var text = "$ORIGIN example.com.\n$TTL 60\n@ SOA ns1 h 1 2 3 4 5\n@ NS ns1\n"
+        for index in 0..<300 { text += "h\(index) A 10.0.0.\(index % 250)\n" }
+        let path = directory.write("renamed.zone", text)
+        let expected = ZoneFileParser.parse(path: path, options: ParseOptions(jobs: 1)).records.map(key)
+
+        let input = try ByteInput(path: path, limit: 1 << 30)
+        // An editor or a deploy renames a new file over the path.
+        directory.write("renamed.zone", "$ORIGIN example.com.\n@ 60 SOA ns1 h 2 2 3 4 5\n")
+        let run = ParserRun(options: ParseOptions(jobs: 2), includeRoot: directory.path)
+        var state = FileState(name: path, directory: directory.path, depth: 0, origin: nil, originGeneration: run.nextGeneration())
+        var joined = 0
+        let split = RegionParse.parse(descriptor: try #require(input.fileDescriptor), size: try #require(input.fileSize),
+                                      run: run, state: &state, regionBytes: 500, joined: &joined)
+        #expect(split && joined > 3)
+        #expect((0..<run.table.count).map { key(run.table.record(at: $0)) } == expected)
+        withExtendedLifetime(input) {}
     }
 
     @Test("every sample zone and fixture gives the same result in regions")
