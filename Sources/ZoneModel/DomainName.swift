@@ -36,16 +36,21 @@ public struct DomainName: Sendable {
 
     /// Length of the valid uncompressed name at the start of `bytes`, or nil.
     public static func wireLength(of bytes: ArraySlice<UInt8>) -> Int? {
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
+        bytes.withUnsafeBufferPointer { wireLength(of: $0, at: 0) }
+    }
+
+    /// The length of the wire-form name starting at `start` of `bytes`.
+    static func wireLength(of bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
+        var index = start
+        while index < bytes.count {
             let length = Int(bytes[index])
             if length == 0 {
-                let total = index + 1 - bytes.startIndex
+                let total = index + 1 - start
                 return total <= 255 ? total : nil
             }
             if length > 63 { return nil }
             index += 1 + length
-            if index - bytes.startIndex > 255 { return nil }
+            if index - start > 255 { return nil }
         }
         return nil
     }

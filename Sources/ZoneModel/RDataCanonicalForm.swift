@@ -28,10 +28,21 @@ public enum RDataCanonicalForm {
     /// RDATA in canonical form; the input is returned as is when the type has
     /// no names to lower or the RDATA is malformed (it is then compared as octets).
     public static func canonical(type: RRType, rdata: [UInt8]) -> [UInt8] {
-        guard let slots = slots(for: type) else { return rdata }
+        guard let slots = slots(for: type),
+              let region = rdata.withUnsafeBufferPointer({ nameRegion(slots, $0) }) else { return rdata }
         var result = rdata
+        // Label length octets are below "A": only name octets change.
+        for position in region where result[position] &- 65 < 26 {
+            result[position] |= 0x20
+        }
+        return result
+    }
+
+    /// Where the names to lower lie in `rdata` (they sit back to back);
+    /// nil when the RDATA is malformed.
+    static func nameRegion(_ slots: NameSlots, _ rdata: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
         var index: Int
-        var count: Int
+        let count: Int
         switch slots {
         case let .names(offset, names):
             index = offset
@@ -39,19 +50,16 @@ public enum RDataCanonicalForm {
         case .naptr:
             index = 4
             for _ in 0..<3 {
-                guard index < rdata.count else { return rdata }
+                guard index < rdata.count else { return nil }
                 index += 1 + Int(rdata[index])
             }
             count = 1
         }
+        let start = index
         for _ in 0..<count {
-            guard index <= rdata.count,
-                  let length = DomainName.wireLength(of: rdata[index...]) else { return rdata }
-            for position in index..<(index + length) where result[position] &- 65 < 26 {
-                result[position] |= 0x20
-            }
+            guard let length = DomainName.wireLength(of: rdata, at: index) else { return nil }
             index += length
         }
-        return result
+        return start..<index
     }
 }

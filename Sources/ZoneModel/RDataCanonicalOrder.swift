@@ -12,13 +12,9 @@ extension RDataCanonicalForm {
     /// that work.
     static func order(type: RRType, _ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Int {
         guard let slots = slots(for: type) else { return octetOrder(lhs, rhs) }
-        // Octets [nameStart, nameEnd) are lowered; the rest compare as they are.
-        guard let left = nameRegion(slots, lhs), let right = nameRegion(slots, rhs) else {
-            // Malformed: what `canonical` gives then (the octets as read).
-            let leftForm = canonical(type: type, rdata: Array(lhs))
-            let rightForm = canonical(type: type, rdata: Array(rhs))
-            return leftForm.withUnsafeBufferPointer { l in rightForm.withUnsafeBufferPointer { r in octetOrder(l, r) } }
-        }
+        // Octets in a side's name region are lowered; the rest compare as they
+        // are. Malformed RDATA has no region: `canonical` leaves it as read.
+        let left = nameRegion(slots, lhs) ?? 0..<0, right = nameRegion(slots, rhs) ?? 0..<0
         let common = min(lhs.count, rhs.count)
         var index = 0
         while index < common {
@@ -29,47 +25,6 @@ extension RDataCanonicalForm {
             index += 1
         }
         return lhs.count == rhs.count ? 0 : (lhs.count < rhs.count ? -1 : 1)
-    }
-
-    /// Where the names to lower lie in `rdata`, as `canonical` finds them;
-    /// nil when the RDATA is malformed.
-    private static func nameRegion(_ slots: NameSlots, _ rdata: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
-        var index: Int
-        let count: Int
-        switch slots {
-        case let .names(offset, names):
-            index = offset
-            count = names
-        case .naptr:
-            index = 4
-            for _ in 0..<3 {
-                guard index < rdata.count else { return nil }
-                index += 1 + Int(rdata[index])
-            }
-            count = 1
-        }
-        let start = index
-        for _ in 0..<count {
-            guard let length = wireNameLength(rdata, at: index) else { return nil }
-            index += length
-        }
-        return start..<index
-    }
-
-    /// `DomainName.wireLength` of the name at `start`.
-    private static func wireNameLength(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
-        var index = start
-        while index < bytes.count {
-            let length = Int(bytes[index])
-            if length == 0 {
-                let total = index + 1 - start
-                return total <= 255 ? total : nil
-            }
-            if length > 63 { return nil }
-            index += 1 + length
-            if index - start > 255 { return nil }
-        }
-        return nil
     }
 
     static func octetOrder(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Int {

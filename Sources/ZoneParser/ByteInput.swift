@@ -119,6 +119,18 @@ final class ByteInput {
         buffer.deallocate()
     }
 
+    /// The byte count a read call returned, called again when a signal
+    /// interrupted it; nil (and `error` set) when it failed.
+    private func retryingInterrupts(_ call: () -> Int) -> Int? {
+        while true {
+            let got = call()
+            if got >= 0 { return got }
+            if errno == EINTR { continue }
+            error = .readFailed(errno: errno)
+            return nil
+        }
+    }
+
     /// Replaces the buffer's content with the next chunk. Returns false at the
     /// end of the input or on an error (then `error` says which).
     func refill() -> Bool {
@@ -127,27 +139,13 @@ final class ByteInput {
         guard error == nil else { return false }
         switch source {
         case .file(let descriptor):
-            while true {
-                let got = read(descriptor, buffer, capacity)
-                if got < 0 {
-                    if errno == EINTR { continue }
-                    error = .readFailed(errno: errno)
-                    return false
-                }
-                count = got
-                break
-            }
+            guard let got = retryingInterrupts({ read(descriptor, buffer, capacity) }) else { return false }
+            count = got
         case .fileRegion(let descriptor, let next, let end):
             let want = min(capacity, end - next)
-            while want > 0 {
-                let got = pread(descriptor, buffer, want, off_t(next))
-                if got < 0 {
-                    if errno == EINTR { continue }
-                    error = .readFailed(errno: errno)
-                    return false
-                }
+            if want > 0 {
+                guard let got = retryingInterrupts({ pread(descriptor, buffer, want, off_t(next)) }) else { return false }
                 count = got
-                break
             }
             source = .fileRegion(descriptor, next: next + count, end: end)
         case .memory(let bytes, let offset):

@@ -48,9 +48,19 @@ struct RegionParseTests {
         return joinedTotal
     }
 
+    /// As `expectSameAsOnePass(_:regionSizes:)`, for `text` written to a file.
+    @discardableResult
+    static func expectSameAsOnePass(
+        text: String, regionSizes: [Int], configure: (inout ParseOptions) -> Void = { _ in },
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) -> Int {
+        let directory = TemporaryDirectory()
+        let path = directory.write("regions.zone", text)
+        return expectSameAsOnePass(path, regionSizes: regionSizes, configure: configure, sourceLocation: sourceLocation)
+    }
+
     @Test("a zone with its directives at the top (and $GENERATE lines) is parsed in regions, all kept")
     func plainZoneUsesRegions() throws {
-        let directory = TemporaryDirectory()
         var text = "$ORIGIN example.com.\n$TTL 3600\n@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n@ NS ns1\nns1 A 192.0.2.1\n"
         for index in 0..<400 {
             text += "host\(index) IN A 10.0.\(index / 256).\(index % 256)\n"
@@ -58,14 +68,12 @@ struct RegionParseTests {
             if index % 50 == 0 { text += "; a comment line\n\n" }
             if index % 70 == 0 { text += "$GENERATE 1-5 g\(index)-$ A 10.1.1.$\n" }
         }
-        let path = directory.write("plain.zone", text)
-        let joined = Self.expectSameAsOnePass(path, regionSizes: [300, 1000, 4096])
+        let joined = Self.expectSameAsOnePass(text: text, regionSizes: [300, 1000, 4096])
         #expect(joined > 30)
     }
 
     @Test("$ORIGIN and $TTL changes after the head: regions that guessed wrong are parsed again")
     func directivesAfterTheHead() throws {
-        let directory = TemporaryDirectory()
         var text = "$ORIGIN example.com.\n$TTL 3600\n@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n@ NS ns1\nns1 A 192.0.2.1\n"
         for block in 0..<20 {
             text += "$ORIGIN sub\(block).example.com.\n"
@@ -73,41 +81,34 @@ struct RegionParseTests {
             for index in 0..<30 { text += "h\(index) A 10.\(block).0.\(index)\nc\(index) CNAME h\(index)\n" }
             text += "$ORIGIN example.com.\nafter\(block) MX 10 mail\n"
         }
-        let path = directory.write("origins.zone", text)
-        Self.expectSameAsOnePass(path, regionSizes: [200, 700, 3000])
+        Self.expectSameAsOnePass(text: text, regionSizes: [200, 700, 3000])
     }
 
     @Test("no $TTL: the previous record's TTL is inherited across regions, with one warning")
     func previousTTLAcrossRegions() throws {
-        let directory = TemporaryDirectory()
         var text = "example.com. 300 IN SOA ns1.example.com. h.example.com. 1 7200 3600 1209600 300\n"
         for index in 0..<300 {
             text += index % 7 == 0 ? "h\(index).example.com. \(60 + index) IN A 10.0.0.1\n" : "h\(index).example.com. IN A 10.0.0.2\n"
         }
-        let path = directory.write("previous.zone", text)
-        Self.expectSameAsOnePass(path, regionSizes: [150, 500, 2000])
+        Self.expectSameAsOnePass(text: text, regionSizes: [150, 500, 2000])
     }
 
     @Test("every record with an absolute owner and a TTL: regions are kept though the previous TTL differs")
     func explicitTTLsKeepRegions() throws {
-        let directory = TemporaryDirectory()
         var text = "example.com. 300 IN SOA ns1.example.com. h.example.com. 1 7200 3600 1209600 300\n"
         for index in 0..<300 { text += "h\(index).example.com. \(60 + index) IN A 10.0.0.1\n" }
-        let path = directory.write("explicit.zone", text)
-        #expect(Self.expectSameAsOnePass(path, regionSizes: [400, 1500]) > 10)
+        #expect(Self.expectSameAsOnePass(text: text, regionSizes: [400, 1500]) > 10)
     }
 
     @Test("parentheses across a region boundary, and a file cut inside parentheses at its end")
     func parenthesesAcrossBoundaries() throws {
-        let directory = TemporaryDirectory()
         var text = "$ORIGIN example.com.\n$TTL 60\n@ SOA ns1 h (\n1\n7200\n3600\n1209600\n300 )\n@ NS ns1\n"
         for index in 0..<200 {
             text += "t\(index) TXT (\n\"part one\"\nx\(index)\n\"part three\" )\n"
             text += "a\(index) A 10.0.0.1\n"
         }
         text += "broken TXT ( \"never closed\"\nlast A 10.0.0.2\n"
-        let path = directory.write("parens.zone", text)
-        Self.expectSameAsOnePass(path, regionSizes: [90, 333, 1200])
+        Self.expectSameAsOnePass(text: text, regionSizes: [90, 333, 1200])
     }
 
     @Test("errors in many regions: the same findings, and the error cap stops at the same place")
