@@ -32,6 +32,8 @@ let package = Package(
             pkgConfig: "ldns",
             providers: [.apt(["libldns-dev"])]
         ),
+        // glibc's mallopt, for the executable's allocator setting at startup.
+        .systemLibrary(name: "CMalloc"),
         // Pure Swift DNS data model: names, types, records, RRsets, zones, findings.
         .target(name: "ZoneModel", swiftSettings: swiftSettings),
         // Master files and AXFR dumps, streaming and byte-level.
@@ -97,6 +99,7 @@ let package = Package(
             name: "zoneaudit",
             dependencies: [
                 "ZoneAuditKit",
+                .target(name: "CMalloc", condition: .when(platforms: [.linux])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

@@ -1,7 +1,16 @@
 import ArgumentParser
 import ZoneAuditKit
 #if canImport(Glibc)
+import CMalloc
 import Glibc
+#endif
+
+#if canImport(Glibc)
+// Large blocks (a million-record zone's tables, a parse region's) get their
+// own mappings, returned to the system when freed. Left dynamic, glibc raises
+// its mmap threshold after the first large free, and the tables of a parallel
+// parse's regions then stay in the heaps of the threads that made them.
+_ = mallopt(M_MMAP_THRESHOLD, 256 << 10)
 #endif
 
 // ArgumentParser exits 64 on usage errors; zoneaudit promises 2 for every
