@@ -85,6 +85,8 @@ func parseFixedPoint(_ text: ArraySlice<UInt8>, decimals: Int) -> Int64? {
         } else {
             wholeDigits += 1
             whole = whole * 10 + Int64(digit)
+            // Far above any LOC field, and small enough that scaling cannot overflow.
+            guard whole < 1_000_000_000_000_000 else { return nil }
         }
     }
     guard wholeDigits > 0 || fractionDigits > 0 else { return nil }

@@ -93,6 +93,9 @@ import ZoneModel
         Case(type: "LOC", rdata: "0 N 181 E 0", fragment: "expected longitude degrees (0 to 180)", tokenIndex: 2),
         Case(type: "LOC", rdata: "0 N 0 E -100000.01m", fragment: "expected an altitude in metres", tokenIndex: 4),
         Case(type: "LOC", rdata: "0 N 0 E 0 90000001m", fragment: "expected a size or precision in metres", tokenIndex: 5),
+        // 20 digits overflowed the fixed-point reader (a fuzz crasher).
+        Case(type: "LOC", rdata: "0 N 0 E 99999999999999999999m", fragment: "expected an altitude in metres", tokenIndex: 4),
+        Case(type: "LOC", rdata: "0 N 0 E 0 99999999999999999999", fragment: "expected a size or precision in metres", tokenIndex: 5),
         Case(type: "LOC", rdata: "0 N 0 E", fragment: "missing an altitude", tokenIndex: nil),
         // APL, IPSECKEY, AMTRELAY, A6, HIP.
         Case(type: "APL", rdata: "1:192.0.2.0/33", fragment: "APL IPv4 prefix length 33 is over 32", tokenIndex: 0),
