@@ -144,6 +144,8 @@ struct CanonicalSort {
     /// Sorts the entries of one owner by type, then canonical RDATA, keeping
     /// the input order among equals (`group` comes in input order).
     private func sortByTypeAndData(_ group: inout [UInt32]) {
+        // Empty when every record of the owner has another class.
+        guard group.count > 1 else { return }
         let entries = table.entries
         func before(_ left: UInt32, _ right: UInt32) -> Bool {
             let a = entries[Int(left)], b = entries[Int(right)]

@@ -51,3 +51,23 @@ import Testing
         #expect(zone.rrsets.ownerCount == distinct.count)
     }
 }
+
+@Suite struct OtherClassOwnerTests {
+    /// An owner whose records are all of another class leaves an empty group
+    /// behind the class filter (a fuzz crasher: it trapped on `1..<0`).
+    @Test func ownerWithOnlyOtherClassRecordsIsDroppedWithFindings() throws {
+        let origin = try DomainName("example.")
+        var builder = ZoneBuilder(origin: origin)
+        builder.append(Record(owner: origin, type: .soa, rrClass: .in, ttl: 60,
+                              rdata: [0, 0] + [UInt8](repeating: 0, count: 20)))
+        builder.append(Record(owner: origin, type: .ns, rrClass: .in, ttl: 60, rdata: origin.wire))
+        let other = try DomainName("ch.example.")
+        builder.append(Record(owner: other, type: .ns, rrClass: .ch, ttl: 60, rdata: origin.wire))
+        builder.append(Record(owner: other, type: .txt, rrClass: .ch, ttl: 60, rdata: [1, 0x61]))
+        builder.append(Record(owner: origin, type: .a, rrClass: .in, ttl: 60, rdata: [192, 0, 2, 1]))
+        builder.append(Record(owner: other, type: .a, rrClass: .ch, ttl: 60, rdata: [192, 0, 2, 2]))
+        let (zone, findings) = builder.build()
+        #expect(zone.recordCount == 3)
+        #expect(findings.filter { $0.rule == "zone.class-mismatch" }.count == 3)
+    }
+}
