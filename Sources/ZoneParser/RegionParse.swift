@@ -76,7 +76,7 @@ enum RegionParse {
         let guessDefault = run.defaultTTL, guessPrevious = run.previousTTL
         let options = run.options, root = run.includePolicy.root, openFiles = run.openFiles
         let name = state.name, directory = state.directory
-        let outcomes = ParallelChunks.map(count: regions.count - 1, jobs: jobs, makeScratch: { () }) { index, _ -> Outcome in
+        var pending: [Outcome?] = ParallelChunks.map(count: regions.count - 1, jobs: jobs, makeScratch: { () }) { index, _ -> Outcome in
             let region = regions[index + 1]
             let part = ParserRun(options: options, includeRoot: root)
             part.openFiles = openFiles
@@ -89,12 +89,13 @@ enum RegionParse {
             return Outcome(run: part, state: partState, endedInsideParentheses: cut)
         }
 
-        let total = outcomes.reduce(into: (records: run.table.count, bytes: run.table.arenaCount)) { sum, outcome in
-            sum.records += outcome.run.table.count
-            sum.bytes += outcome.run.table.arenaCount
+        // Joined regions are dropped from `pending` as they go, so their
+        // tables are freed while the joined table grows.
+        let total = pending.reduce(into: (records: run.table.count, bytes: run.table.arenaCount)) { sum, outcome in
+            sum.records += outcome?.run.table.count ?? 0
+            sum.bytes += outcome?.run.table.arenaCount ?? 0
         }
         run.table.reserveCapacity(records: min(total.records, run.maxRecords), arenaBytes: min(total.bytes, ParserRun.maximumTableBytes))
-        var pending: [Outcome?] = outcomes
         for index in pending.indices {
             guard let outcome = pending[index],
                   fits(outcome, into: run, state: state, guess: (guessOrigin, guessDefault, guessPrevious)) else {
