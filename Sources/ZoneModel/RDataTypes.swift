@@ -97,19 +97,23 @@ extension Record {
 
     /// The host a record points at: NS/CNAME/DNAME/PTR target, MX exchange,
     /// SRV target, KX/AFSDB/RT host, SVCB/HTTPS target.
-    public var target: DomainName? {
+    public var target: DomainName? { Record.target(type: type, rdata: rdata[...]) }
+
+    /// `target` of RDATA of `type` held anywhere (a record, or the compact
+    /// table the checks read without building records): the name at the
+    /// type's target offset; an SRV holds nothing after it.
+    static func target(type: RRType, rdata: ArraySlice<UInt8>) -> DomainName? {
+        let offset: Int
         switch type {
-        case .mx, .kx, .afsdb, .rt:
-            var reader = RDataReader(rdata, offset: 2)
-            return reader.name()
-        case .srv:
-            return srv?.target
-        case .svcb, .https:
-            var reader = RDataReader(rdata, offset: 2)
-            return reader.name()
-        default:
-            return nameTarget
+        case .mx, .kx, .afsdb, .rt, .svcb, .https: offset = 2
+        case .srv: offset = 6
+        case .ns, .cname, .dname, .ptr, .md, .mf, .mb, .mg, .mr: offset = 0
+        default: return nil
         }
+        guard offset <= rdata.count,
+              let (name, length) = DomainName.read(from: rdata[(rdata.startIndex + offset)...]) else { return nil }
+        if type == .srv, offset + length != rdata.count { return nil }
+        return name
     }
 
     /// The four or sixteen octets of an A or AAAA record.

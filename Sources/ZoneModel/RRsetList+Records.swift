@@ -17,19 +17,7 @@ extension RRsetList {
         let start = Int(starts[position])
         precondition(index >= 0 && start + index < Int(starts[position + 1]), "record index out of range")
         let entry = table.entries[start + index]
-        let rdata = table.rdataBytes(entry)
-        let offset: Int
-        switch RRType(entry.type) {
-        case .mx, .kx, .afsdb, .rt, .svcb, .https: offset = 2
-        case .srv: offset = 6
-        case .ns, .cname, .dname, .ptr, .md, .mf, .mb, .mg, .mr: offset = 0
-        default: return nil
-        }
-        guard offset <= rdata.count,
-              let (name, length) = DomainName.read(from: rdata[(rdata.startIndex + offset)...]) else { return nil }
-        // SRV holds nothing after its target (as `Record.srv` requires).
-        if RRType(entry.type) == .srv, offset + length != rdata.count { return nil }
-        return name
+        return Record.target(type: RRType(entry.type), rdata: table.rdataBytes(entry))
     }
 
     /// The digest type and digest length of record `index` of the RRset at

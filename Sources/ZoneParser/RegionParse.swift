@@ -49,6 +49,12 @@ enum RegionParse {
         return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
     }
 
+    /// True when a file of `size` bytes is parsed in regions: more than one
+    /// job, and a large file (or regions asked for by size).
+    static func isWorthSplitting(size: Int, options: ParseOptions, regionBytes: Int?) -> Bool {
+        jobs(options) > 1 && (regionBytes != nil || size >= minimumFileBytes)
+    }
+
     /// Parses the top file, open as `descriptor` and found to be `size`
     /// bytes, into `run`, in regions of about `regionBytes` (nil: a size
     /// suited to `jobs`). Every region reads through that one descriptor.
@@ -60,8 +66,8 @@ enum RegionParse {
         descriptor: Int32, size: Int, run: ParserRun, state: inout FileState, regionBytes: Int? = nil,
         joined: inout Int
     ) -> Bool {
+        guard isWorthSplitting(size: size, options: run.options, regionBytes: regionBytes) else { return false }
         let jobs = jobs(run.options)
-        guard jobs > 1, regionBytes != nil || size >= minimumFileBytes else { return false }
         let regionSize = regionBytes ?? max(1 << 20, size / (jobs * 4))
         guard let regions = regions(descriptor: descriptor, size: size, head: min(headBytes, regionSize),
                                     regionBytes: regionSize, jobs: jobs),

@@ -51,15 +51,17 @@ public enum ZoneFileParser {
         var (run, state) = start()
         do throws(InputError) {
             let input = try ByteInput(path: path, limit: options.maxFileBytes)
-            // The regions read through `input`'s descriptor: it must stay open.
-            let split = withExtendedLifetime(input) {
-                guard let size = input.fileSize, let descriptor = input.fileDescriptor else { return false }
-                return RegionParse.parse(descriptor: descriptor, size: size, run: run, state: &state,
-                                         regionBytes: regionBytes, joined: &joined)
+            if let size = input.fileSize, let descriptor = input.fileDescriptor,
+               RegionParse.isWorthSplitting(size: size, options: options, regionBytes: regionBytes) {
+                // The regions read through `input`'s descriptor: it must stay open.
+                let split = withExtendedLifetime(input) {
+                    RegionParse.parse(descriptor: descriptor, size: size, run: run, state: &state,
+                                      regionBytes: regionBytes, joined: &joined)
+                }
+                if split { return finish(run) }
+                // Regions not used: one pass, by a run that nothing has touched.
+                (run, state) = start()
             }
-            if split { return finish(run) }
-            // Regions not used: one pass, by a run that nothing has touched.
-            (run, state) = start()
             run.parse(input, state: &state)
         } catch {
             run.error("syntax.read-error", "cannot read \(path): \(error.message)", in: state, line: 0, column: 0)
