@@ -38,17 +38,39 @@ struct ZoneLookup {
     private static let cacheSlots = 1024
     private var cache: [(wire: [UInt8], facts: TargetFacts)?]
 
+    /// The owner index and the suffix sets are built on two threads for a
+    /// zone large enough that the name pass is split too.
     init(zone: Zone) {
         self.zone = zone
-        self.owners = OwnerIndex(zone.rrsets)
-        self.cuts = NameSuffixSet(zone.cuts)
-        var dnames = Set<DomainName>()
         let rrsets = zone.rrsets
-        for position in rrsets.indices where rrsets.type(at: position) == .dname {
-            dnames.insert(rrsets.owner(at: position))
-        }
-        self.dnames = NameSuffixSet(dnames)
+        let (owners, sets) = ParallelChunks.both(jobs: rrsets.count > ZoneChecker.splitMinimum ? 2 : 1, {
+            OwnerIndex(rrsets)
+        }, {
+            var dnames = Set<DomainName>()
+            for position in rrsets.indices where rrsets.type(at: position) == .dname {
+                dnames.insert(rrsets.owner(at: position))
+            }
+            return (cuts: NameSuffixSet(zone.cuts), dnames: NameSuffixSet(dnames))
+        })
+        self.owners = owners
+        self.cuts = sets.cuts
+        self.dnames = sets.dnames
         self.cache = Array(repeating: nil, count: ZoneLookup.cacheSlots)
+    }
+
+    private init(zone: Zone, owners: OwnerIndex, cuts: NameSuffixSet, dnames: NameSuffixSet) {
+        self.zone = zone
+        self.owners = owners
+        self.cuts = cuts
+        self.dnames = dnames
+        self.cache = Array(repeating: nil, count: ZoneLookup.cacheSlots)
+    }
+
+    /// These lookups over `zone` (this one's zone, `forAnotherThread`). The
+    /// index slots and the suffix sets stay shared: copying the sets costs
+    /// more memory than their counts cost time.
+    func forAnotherThread(_ zone: Zone) -> ZoneLookup {
+        ZoneLookup(zone: zone, owners: owners.over(zone.rrsets), cuts: cuts, dnames: dnames)
     }
 
     mutating func facts(for target: DomainName) -> TargetFacts {

@@ -17,8 +17,11 @@ public enum ZoneChecker {
     /// halves on two threads, with the same findings in the same order.
     public static func check(zone: Zone, options: ZoneCheckOptions = ZoneCheckOptions()) -> [Finding] {
         let count = zone.rrsets.count
-        return check(zone: zone, options: options, splitAt: count > 100_000 ? zone.rrsets.ownerGroupEnd(from: count / 2) : nil)
+        return check(zone: zone, options: options, splitAt: count > splitMinimum ? zone.rrsets.ownerGroupEnd(from: count / 2) : nil)
     }
+
+    /// RRsets above which the name pass runs on two threads.
+    static let splitMinimum = 100_000
 
     /// As `check(zone:options:)`, with the name pass split at `splitAt` (an
     /// RRset position where an owner starts), or not split when nil; tests
@@ -38,7 +41,10 @@ public enum ZoneChecker {
             let start = WalkState.at(split, in: zone, owners: run.lookup.owners)
             let lookup = run.lookup
             let parts = ParallelChunks.map(count: 2, jobs: 2, makeScratch: { () }) { part, _ in
-                var partRun = CheckRun(zone: zone, options: options, lookup: lookup)
+                // The second part reads the zone through objects of its own (see `Zone.forAnotherThread`).
+                let zone = part == 0 ? zone : zone.forAnotherThread()
+                let nameChecks = part == 0 ? nameChecks : nameChecks.map { $0 }
+                var partRun = CheckRun(zone: zone, options: options, lookup: part == 0 ? lookup : lookup.forAnotherThread(zone))
                 let range = part == 0 ? 0..<split : split..<rrsets.count
                 walkNames(of: zone, range, from: part == 0 ? WalkState() : start) { node in
                     visit(node, nameChecks, &partRun)

@@ -16,6 +16,8 @@ struct CanonicalSort {
     let origin: DomainName
     /// The zone's class: entries of another class are left out.
     let rrClass: UInt16
+    /// Threads the owner runs are keyed and sorted on (the order never depends on it).
+    var jobs: Int = 1
 
     /// Sixteen octets: a million-record zone has about as many runs.
     private struct OwnerRun {
@@ -48,14 +50,16 @@ struct CanonicalSort {
         }
     }
 
-    /// Calls `body(first entry)` for each run of same-owner entries whose
-    /// owner is at or below the origin, in table order.
+    /// Calls `body(first entry)` for each run of same-owner entries in
+    /// `range` (which starts a run) whose owner is at or below the origin,
+    /// in table order.
     private func forEachRunInZone(
-        _ entries: UnsafeBufferPointer<RecordTable.Entry>, _ arena: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void
+        _ entries: UnsafeBufferPointer<RecordTable.Entry>, _ arena: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
+        _ body: (Int) -> Void
     ) {
         origin.wire.withUnsafeBufferPointer { suffix in
-            var position = 0
-            while position < entries.count {
+            var position = range.lowerBound
+            while position < range.upperBound {
                 let end = CanonicalSort.runEnd(position, entries)
                 if DomainName.isSubdomain(CanonicalSort.owner(entries[position], arena), of: suffix) { body(position) }
                 position = end
@@ -70,28 +74,22 @@ struct CanonicalSort {
 
     private func order(kept: Int, entries: UnsafeBufferPointer<RecordTable.Entry>, arena: UnsafeBufferPointer<UInt8>) -> [UInt32] {
         let originLength = origin.wire.count
-        // Runs of owners inside the zone, counted first so that the array is
-        // made at its final size.
-        var runCount = 0
-        forEachRunInZone(entries, arena) { _ in runCount += 1 }
-        var runs: [OwnerRun] = []
-        runs.reserveCapacity(runCount)
-        forEachRunInZone(entries, arena) { position in
-            let (prefix, tail) = CanonicalSort.keyPrefix(CanonicalSort.owner(entries[position], arena), originLength: originLength)
-            runs.append(OwnerRun(prefix: prefix, prefixTail: tail, first: UInt32(position)))
-        }
+        // Runs of owners inside the zone, counted first so that the buffer is
+        // made at its final size, then keyed, a chunk of the table a thread.
+        let bounds = runChunkBounds(entries)
+        let counts = runCounts(entries, arena, bounds)
+        let runs = UnsafeMutableBufferPointer<OwnerRun>.allocate(capacity: counts.reduce(0, +))
+        fillRuns(runs, entries, arena, bounds: bounds, counts: counts, originLength: originLength)
         // No two runs are equal (the first entry breaks ties), so an unstable
         // sort gives the one order, without a scratch buffer. The comparison
         // captures buffers only (no copy of `self` per call).
-        runs.withUnsafeMutableBufferPointer { runs in
-            InPlaceSort.sort(runs) { left, right in
-                if left.prefix != right.prefix { return left.prefix < right.prefix }
-                if left.prefixTail != right.prefixTail { return left.prefixTail < right.prefixTail }
-                if left.keyIsComplete { return left.first < right.first }
-                let order = DomainName.canonicalCompare(
-                    CanonicalSort.owner(entries[Int(left.first)], arena), CanonicalSort.owner(entries[Int(right.first)], arena))
-                return order != 0 ? order < 0 : left.first < right.first
-            }
+        InPlaceSort.sort(runs, jobs: jobs) { left, right in
+            if left.prefix != right.prefix { return left.prefix < right.prefix }
+            if left.prefixTail != right.prefixTail { return left.prefixTail < right.prefixTail }
+            if left.keyIsComplete { return left.first < right.first }
+            let order = DomainName.canonicalCompare(
+                CanonicalSort.owner(entries[Int(left.first)], arena), CanonicalSort.owner(entries[Int(right.first)], arena))
+            return order != 0 ? order < 0 : left.first < right.first
         }
         // The runs give way to their first entries and one bit per run (set
         // when its owner equals the previous run's) before the order is made,
@@ -109,7 +107,7 @@ struct CanonicalSort {
                 sameAsPrevious[index >> 6] |= 1 << UInt64(index & 63)
             }
         }
-        runs = []
+        runs.deallocate()
         func continuesGroup(_ index: Int) -> Bool {
             index < firsts.count && sameAsPrevious[index >> 6] & (1 << UInt64(index & 63)) != 0
         }
@@ -176,6 +174,61 @@ struct CanonicalSort {
         var end = first + 1
         while end < entries.count, entries[end].ownerOffset == owner { end += 1 }
         return end
+    }
+
+    /// Where the keying of owner runs is cut for `jobs` threads: entry
+    /// positions that start a run, first 0 and last the entry count.
+    private func runChunkBounds(_ entries: UnsafeBufferPointer<RecordTable.Entry>) -> [Int] {
+        let chunks = jobs > 1 && entries.count >= InPlaceSort.parallelMinimum ? jobs * 4 : 1
+        var bounds = [0]
+        for chunk in 1..<max(chunks, 1) {
+            var position = max(bounds[bounds.count - 1], entries.count * chunk / chunks)
+            while position > 0 && position < entries.count
+                    && entries[position].ownerOffset == entries[position - 1].ownerOffset {
+                position += 1
+            }
+            bounds.append(position)
+        }
+        bounds.append(entries.count)
+        return bounds
+    }
+
+    /// The runs of owners inside the zone in each chunk.
+    private func runCounts(_ entries: UnsafeBufferPointer<RecordTable.Entry>, _ arena: UnsafeBufferPointer<UInt8>,
+                           _ bounds: [Int]) -> [Int] {
+        var counts = [Int](repeating: 0, count: bounds.count - 1)
+        counts.withUnsafeMutableBufferPointer { counts in
+            ParallelChunks.onThreads(min(jobs, counts.count)) { worker in
+                for chunk in stride(from: worker, to: counts.count, by: min(jobs, counts.count)) {
+                    var count = 0
+                    forEachRunInZone(entries, arena, bounds[chunk]..<bounds[chunk + 1]) { _ in count += 1 }
+                    counts[chunk] = count
+                }
+            }
+        }
+        return counts
+    }
+
+    /// Writes one keyed run per owner run inside the zone, in table order,
+    /// into `runs` (exactly as many as `counts` says), each chunk of the
+    /// table on a thread.
+    private func fillRuns(_ runs: UnsafeMutableBufferPointer<OwnerRun>, _ entries: UnsafeBufferPointer<RecordTable.Entry>,
+                          _ arena: UnsafeBufferPointer<UInt8>, bounds: [Int], counts: [Int], originLength: Int) {
+        var starts = [0]
+        for count in counts { starts.append(starts[starts.count - 1] + count) }
+        precondition(starts[starts.count - 1] == runs.count, "owner runs counted twice differ")
+        let workers = min(jobs, counts.count)
+        ParallelChunks.onThreads(workers) { worker in
+            for chunk in stride(from: worker, to: counts.count, by: workers) {
+                var slot = starts[chunk]
+                forEachRunInZone(entries, arena, bounds[chunk]..<bounds[chunk + 1]) { position in
+                    let (prefix, tail) = CanonicalSort.keyPrefix(CanonicalSort.owner(entries[position], arena),
+                                                                 originLength: originLength)
+                    (runs.baseAddress! + slot).initialize(to: OwnerRun(prefix: prefix, prefixTail: tail, first: UInt32(position)))
+                    slot += 1
+                }
+            }
+        }
     }
 
     /// The first twelve octets of the sort key of `owner` (at or below the

@@ -4,6 +4,63 @@
 /// is stable and borrows a buffer of half the elements; for orders with no
 /// ties, stability buys nothing and the buffer is megabytes on a big zone.
 enum InPlaceSort {
+    /// Below this many elements a sort stays on one thread.
+    static let parallelMinimum = 65_536
+
+    /// Sorts on up to `jobs` threads, still in place: the elements are first
+    /// cut into parts by partitioning around sampled medians (every element of
+    /// a part orders before every element of the next), then the parts are
+    /// sorted at once. With elements distinct under `less` (as the zone's
+    /// owner runs are), the result is the one sorted order whatever `jobs` is;
+    /// equal elements only make the cuts uneven.
+    static func sort<Element>(
+        _ elements: UnsafeMutableBufferPointer<Element>, jobs: Int, minimum: Int = parallelMinimum,
+        by less: (Element, Element) -> Bool
+    ) {
+        guard jobs > 1, elements.count >= max(minimum, 64) else {
+            sort(elements, by: less)
+            return
+        }
+        // Twice as many parts as threads, so an uneven cut evens out.
+        var parts: [Range<Int>] = [0..<elements.count]
+        while parts.count < 2 * jobs {
+            let largest = parts.indices.max { parts[$0].count < parts[$1].count }!
+            let part = parts[largest]
+            guard part.count >= 64 else { break }
+            let cut = partition(elements, part, less)
+            parts.replaceSubrange(largest...largest, with: [part.lowerBound..<cut, cut..<part.upperBound])
+        }
+        let workers = min(jobs, parts.count)
+        let pieces = parts
+        ParallelChunks.onThreads(workers) { worker in
+            for index in stride(from: worker, to: pieces.count, by: workers) {
+                sort(UnsafeMutableBufferPointer(rebasing: elements[pieces[index]]), by: less)
+            }
+        }
+    }
+
+    /// Moves the elements of `range` that order before a pivot (the median of
+    /// 31 evenly spaced samples) to its front; returns where the rest starts.
+    /// With distinct elements, both sides hold at least 15 elements; every
+    /// element before the returned index orders before every one after it.
+    static func partition<Element>(
+        _ a: UnsafeMutableBufferPointer<Element>, _ range: Range<Int>, _ less: (Element, Element) -> Bool
+    ) -> Int {
+        let samples = 31
+        let step = range.count / samples
+        var sample: [Element] = []
+        sample.reserveCapacity(samples)
+        for index in 0..<samples { sample.append(a[range.lowerBound + index * step]) }
+        sample.withUnsafeMutableBufferPointer { insertionSort($0, 0, samples, less) }
+        let pivot = sample[samples / 2]
+        var store = range.lowerBound
+        for index in range where less(a[index], pivot) {
+            a.swapAt(index, store)
+            store += 1
+        }
+        return store
+    }
+
     static func sort<Element>(_ elements: UnsafeMutableBufferPointer<Element>, by less: (Element, Element) -> Bool) {
         guard elements.count > 1 else { return }
         var depthLimit = 0

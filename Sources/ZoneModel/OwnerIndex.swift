@@ -30,6 +30,18 @@ public struct OwnerIndex: Sendable {
         self.slots = slots
     }
 
+    /// This index over `list`, the same RRsets held through another
+    /// reference (`Zone.forAnotherThread`); the slots are shared, not copied.
+    public func over(_ list: RRsetList) -> OwnerIndex {
+        OwnerIndex(list: list, slots: slots, seed: seed)
+    }
+
+    private init(list: RRsetList, slots: [UInt32], seed: Hasher) {
+        self.list = list
+        self.slots = slots
+        self.seed = seed
+    }
+
     /// The positions of the RRsets owned by `name` (ignoring case), or nil.
     public func positions(of name: DomainName) -> Range<Int>? {
         name.wire.withUnsafeBufferPointer { wire -> Range<Int>? in

@@ -32,6 +32,44 @@ public enum ParallelChunks {
     }
 }
 
+extension ParallelChunks {
+    /// Runs `body(worker)` for each worker in `0..<workers` at once, on as many
+    /// threads, and returns when all are done. `body` may capture buffers the
+    /// workers share (a sort's elements, a table being keyed): the caller keeps
+    /// their writes disjoint, each worker to its own part, which is what makes
+    /// handing `body` to other threads sound.
+    static func onThreads(_ workers: Int, _ body: (Int) -> Void) {
+        guard workers > 1 else {
+            if workers == 1 { body(0) }
+            return
+        }
+        withoutActuallyEscaping(body) { body in
+            let shared = SharedWork(body: body)
+            DispatchQueue.concurrentPerform(iterations: workers) { shared.body($0) }
+        }
+    }
+}
+
+extension ParallelChunks {
+    /// `first()` and `second()`, on two threads when `jobs` allows: for two
+    /// independent steps of one build that would otherwise run one after the other.
+    public static func both<First, Second>(jobs: Int, _ first: () -> First, _ second: () -> Second) -> (First, Second) {
+        guard jobs > 1 else { return (first(), second()) }
+        var firstResult: First?
+        var secondResult: Second?
+        // Each result is written by one thread and read after both are done.
+        onThreads(2) { worker in
+            if worker == 0 { firstResult = first() } else { secondResult = second() }
+        }
+        return (firstResult!, secondResult!)
+    }
+}
+
+/// The work `onThreads` hands to its threads (see there for why this is sound).
+private struct SharedWork: @unchecked Sendable {
+    let body: (Int) -> Void
+}
+
 /// One slot per piece. Each slot is written by exactly one thread (the one
 /// that took the piece) and read only after all threads have finished, which
 /// is what makes the unchecked Sendable conformance sound.

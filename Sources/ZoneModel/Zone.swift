@@ -25,21 +25,42 @@ public struct Zone: Sendable {
         case outside
     }
 
-    /// Builds from a table whose entries are sorted and grouped (ZoneBuilder's output).
-    init(origin: DomainName, rrClass: RRClass, table: RecordTable, rrsetStarts: [UInt32]) {
+    /// Builds from a table whose entries are sorted and grouped (ZoneBuilder's
+    /// output); the owner boundaries and the cuts are found on two threads
+    /// when `jobs` allows.
+    init(origin: DomainName, rrClass: RRClass, table: RecordTable, rrsetStarts: [UInt32], jobs: Int = 1) {
         self.origin = origin
         self.rrClass = rrClass
-        self.storage = ZoneStorage(table: table, starts: rrsetStarts,
-                                   ownerStarts: Zone.markOwnerStarts(table, rrsetStarts))
-        var cuts = Set<DomainName>()
-        for position in 0..<(rrsetStarts.count - 1) {
-            let entry = table.entries[Int(rrsetStarts[position])]
-            guard entry.type == RRType.ns.rawValue else { continue }
-            let owner = table.owner(at: Int(rrsetStarts[position]))
-            if owner != origin { cuts.insert(owner) }
-        }
+        let (ownerStarts, cuts) = ParallelChunks.both(jobs: jobs, {
+            Zone.markOwnerStarts(table, rrsetStarts)
+        }, {
+            var cuts = Set<DomainName>()
+            for position in 0..<(rrsetStarts.count - 1) {
+                let entry = table.entries[Int(rrsetStarts[position])]
+                guard entry.type == RRType.ns.rawValue else { continue }
+                let owner = table.owner(at: Int(rrsetStarts[position]))
+                if owner != origin { cuts.insert(owner) }
+            }
+            return cuts
+        })
+        self.storage = ZoneStorage(table: table, starts: rrsetStarts, ownerStarts: ownerStarts)
         self.cuts = cuts
     }
+
+    private init(sharingRecordsOf zone: Zone) {
+        origin = DomainName(uncheckedWire: zone.origin.wire.map { $0 })
+        rrClass = zone.rrClass
+        storage = ZoneStorage(table: zone.storage.table, starts: zone.storage.starts, ownerStarts: zone.storage.ownerStarts)
+        cuts = zone.cuts
+    }
+
+    /// The same zone for another thread to read beside this one: it shares
+    /// the record arrays (never copied) but not the objects whose reference
+    /// counts a pass touches per name (the storage object, the origin's
+    /// bytes). Two threads reading one `Zone` value keep bouncing those
+    /// counts between cores: on a million names, the two halves of the
+    /// checks' name pass each took up to 1.7 times as long as alone.
+    public func forAnotherThread() -> Zone { Zone(sharingRecordsOf: self) }
 
     /// Builds from RRsets that are already grouped and sorted.
     public init(origin: DomainName, rrClass: RRClass = .in, sortedRRsets: [RRset]) {

@@ -9,18 +9,23 @@ import Darwin
 public struct ZoneBuilder: Sendable {
     public let origin: DomainName
     public let rrClass: RRClass
+    /// Threads `build` sorts on (1: the calling thread alone); the zone it
+    /// builds never depends on it.
+    public var jobs: Int
     private var table = RecordTable()
 
-    public init(origin: DomainName, rrClass: RRClass = .in) {
+    public init(origin: DomainName, rrClass: RRClass = .in, jobs: Int = 1) {
         self.origin = origin
         self.rrClass = rrClass
+        self.jobs = max(1, jobs)
     }
 
     /// Takes over records already gathered in a table (the parser's output),
     /// without copying them.
-    public init(origin: DomainName, rrClass: RRClass = .in, table: RecordTable) {
+    public init(origin: DomainName, rrClass: RRClass = .in, table: RecordTable, jobs: Int = 1) {
         self.origin = origin
         self.rrClass = rrClass
+        self.jobs = max(1, jobs)
         self.table = table
     }
 
@@ -57,7 +62,7 @@ public struct ZoneBuilder: Sendable {
         var sortedTable = table
         table = RecordTable()
         sortedTable.reorder(survivors)
-        return (Zone(origin: origin, rrClass: rrClass, table: sortedTable, rrsetStarts: starts), findings)
+        return (Zone(origin: origin, rrClass: rrClass, table: sortedTable, rrsetStarts: starts, jobs: jobs), findings)
     }
 
     /// The entries to keep, in canonical order; where each RRset starts in
@@ -92,7 +97,7 @@ public struct ZoneBuilder: Sendable {
             kept += 1
         }
 
-        var order = CanonicalSort(table: table, origin: origin, rrClass: rrClass.rawValue).order(kept: kept)
+        var order = CanonicalSort(table: table, origin: origin, rrClass: rrClass.rawValue, jobs: jobs).order(kept: kept)
 
         // Group, drop duplicates (adjacent after the sort), check TTLs. The
         // survivors are compacted into `order` itself (a survivor never moves

@@ -20,10 +20,12 @@ public struct ParseResult: Sendable {
     /// True when the run ended before the end of the input (too many errors,
     /// too many records, or the input could not be read).
     public var stoppedEarly: Bool
+    /// Threads the parse used: the builder from `zoneBuilder` sorts on as many.
+    public var jobs: Int
 
     public init(
         table: RecordTable, origin: DomainName?, format: ZoneTextFormat, findings: [Finding],
-        includedFiles: [String], stoppedEarly: Bool
+        includedFiles: [String], stoppedEarly: Bool, jobs: Int = 1
     ) {
         self.table = table
         self.origin = origin
@@ -31,6 +33,7 @@ public struct ParseResult: Sendable {
         self.findings = findings
         self.includedFiles = includedFiles
         self.stoppedEarly = stoppedEarly
+        self.jobs = max(1, jobs)
     }
 
     /// Wraps records made elsewhere (a live transfer) in a result.
@@ -55,7 +58,7 @@ public struct ParseResult: Sendable {
     /// the result's origin); nil when there is no origin.
     public func zoneBuilder(origin: DomainName? = nil, rrClass: RRClass = .in) -> ZoneBuilder? {
         guard let origin = origin ?? self.origin else { return nil }
-        return ZoneBuilder(origin: origin, rrClass: rrClass, table: table)
+        return ZoneBuilder(origin: origin, rrClass: rrClass, table: table, jobs: jobs)
     }
 
     /// True when any finding is an error (`high` or `critical`).

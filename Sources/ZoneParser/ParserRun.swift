@@ -18,6 +18,8 @@ final class ParserRun {
     /// Real paths of the files being read, outermost first (loop detection).
     var openFiles: [String] = []
     let includePolicy: IncludePolicy
+    /// This run's own copy of the RDATA field lists (see `RDataLayoutTable`).
+    let layouts = RDataLayoutTable()
 
     // TTL state, shared by all files of the load as in BIND.
     /// From `$TTL`, the options, or the SOA minimum fallback.
@@ -389,7 +391,8 @@ final class ParserRun {
             index += 1
         }
         do throws(RDataSyntaxError) {
-            try RDataText.encode(type: type, tokens: tokens[...], origin: state.origin, into: &rdata)
+            try RDataText.encode(type: type, fields: layouts.fields(for: type), tokens: tokens[...], origin: state.origin,
+                                 into: &rdata)
             if let first = tokens.first, !first.isQuoted, first.text.count == 2,
                first.text.first == UInt8(ascii: "\\"), first.text.last == UInt8(ascii: "#"),
                !ParserRun.genericRDataFits(type: type, rdata: rdata) {

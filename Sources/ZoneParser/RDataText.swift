@@ -14,13 +14,21 @@ public enum RDataText {
     public static func encode(
         type: RRType, tokens: ArraySlice<Token>, origin: DomainName?, into out: inout [UInt8]
     ) throws(RDataSyntaxError) {
+        try encode(type: type, fields: RDataLayout.fields(for: type), tokens: tokens, origin: origin, into: &out)
+    }
+
+    /// As `encode(type:tokens:origin:into:)`, with the type's field list
+    /// given (the parser reads it from a `RDataLayoutTable` of its own).
+    static func encode(
+        type: RRType, fields: [RDataField]?, tokens: ArraySlice<Token>, origin: DomainName?, into out: inout [UInt8]
+    ) throws(RDataSyntaxError) {
         let start = out.count
         do throws(RDataSyntaxError) {
             var reader = RDataTokenReader(tokens: tokens, origin: origin)
             if reader.atGenericMarker {
                 try reader.encodeGeneric(into: &out)
             } else {
-                guard let fields = RDataLayout.fields(for: type) else {
+                guard let fields else {
                     throw RDataSyntaxError(
                         "type \(type.mnemonic) has no typed RDATA syntax; use the RFC 3597 form \\# <length> <hex>",
                         tokenIndex: tokens.isEmpty ? nil : tokens.startIndex)

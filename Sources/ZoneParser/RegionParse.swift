@@ -84,12 +84,17 @@ enum RegionParse {
         let name = state.name, directory = state.directory
         var pending: [Outcome?] = ParallelChunks.map(count: regions.count - 1, jobs: jobs, makeScratch: { () }) { index, _ -> Outcome in
             let region = regions[index + 1]
-            let part = ParserRun(options: options, includeRoot: root)
-            part.openFiles = openFiles
+            // Each region gets copies of the names and strings it reads per
+            // record: threads sharing one object keep bouncing its reference
+            // count between cores.
+            var options = options
+            options.origin = options.origin.map(\.separateCopy)
+            let part = ParserRun(options: options, includeRoot: root.map(\.separateCopy))
+            part.openFiles = openFiles.map(\.separateCopy)
             part.defaultTTL = guessDefault
             part.previousTTL = guessPrevious
-            var partState = FileState(name: name, directory: directory, depth: 0, origin: guessOrigin,
-                                      originGeneration: part.nextGeneration())
+            var partState = FileState(name: name.separateCopy, directory: directory.map(\.separateCopy), depth: 0,
+                                      origin: guessOrigin.map(\.separateCopy), originGeneration: part.nextGeneration())
             let input = ByteInput(descriptor: descriptor, range: region.range, limit: options.maxFileBytes)
             let cut = part.parse(input, firstLine: region.firstLine, state: &partState)
             return Outcome(run: part, state: partState, endedInsideParentheses: cut)
@@ -260,4 +265,14 @@ enum RegionParse {
         }
         return count
     }
+}
+
+private extension String {
+    /// The same text in storage of its own (see the regions' set-up).
+    var separateCopy: String { String(decoding: Array(utf8), as: UTF8.self) }
+}
+
+private extension DomainName {
+    /// The same name in storage of its own.
+    var separateCopy: DomainName { DomainName(uncheckedWire: wire.map { $0 }) }
 }

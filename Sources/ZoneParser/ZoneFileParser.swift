@@ -111,6 +111,7 @@ public enum ZoneFileParser {
         run.log.finish()
         return ParseResult(
             table: table, origin: run.options.origin ?? run.firstSOAOwner, format: format,
-            findings: run.log.findings, includedFiles: run.includedFiles, stoppedEarly: run.stoppedEarly)
+            findings: run.log.findings, includedFiles: run.includedFiles, stoppedEarly: run.stoppedEarly,
+            jobs: RegionParse.jobs(run.options))
     }
 }

@@ -30,7 +30,8 @@ public enum ZoneLoader {
             return (nil, findings)
         }
         guard !result.hasErrors else { return (nil, findings) }
-        let builder = ZoneBuilder(origin: origin, rrClass: options.defaultClass, table: result.table)
+        let builder = ZoneBuilder(origin: origin, rrClass: options.defaultClass, table: result.table,
+                                  jobs: RegionParse.jobs(options))
         result.table = RecordTable()
         let (zone, built) = builder.build()
         findings.append(contentsOf: built)

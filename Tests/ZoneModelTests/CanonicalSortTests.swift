@@ -71,3 +71,92 @@ import Testing
         #expect(findings.filter { $0.rule == "zone.class-mismatch" }.count == 3)
     }
 }
+
+/// A zone big enough for the builder to key and sort its owners on several
+/// threads must come out exactly as built on one: the same RRsets in the same
+/// order, the same records with their locations, the same findings.
+@Suite struct ParallelBuildTests {
+    static let origin = try! DomainName("example.")
+
+    /// 68,000 records in shuffled order (the builder sorts on threads from 65,536): owners read in several runs and in
+    /// other cases, shared 12-octet key prefixes, duplicates, TTL mismatches,
+    /// records of another class and outside the zone.
+    static func records() throws -> [Record] {
+        var generator = SplitMix(seed: 7)
+        var records: [Record] = []
+        for number in 0..<17_000 {
+            let text = number % 5 == 0 ? "HOST-with-a-long-shared-prefix-\(number)" : "h\(number % 7000).s\(number % 13)"
+            let owner = try DomainName(text, origin: origin)
+            let line = number * 4 + 1
+            func location(_ offset: Int) -> ZoneModel.SourceLocation { SourceLocation(file: "z", line: line + offset, column: 1) }
+            records.append(Record(owner: owner, type: .a, ttl: 300, rdata: [10, 0, UInt8(number >> 8 & 255), UInt8(number & 255)],
+                                  location: location(0)))
+            records.append(Record(owner: owner, type: .txt, ttl: number % 97 == 0 ? 60 : 300, rdata: [1, UInt8(number % 3)],
+                                  location: location(1)))
+            if number % 11 == 0 {
+                records.append(Record(owner: owner, type: .aaaa, rrClass: .ch, ttl: 300, rdata: Array(repeating: 1, count: 16),
+                                      location: location(2)))
+            } else if number % 17 == 0 {
+                records.append(Record(owner: try DomainName("x\(number).other."), type: .a, ttl: 300, rdata: [192, 0, 2, 1],
+                                      location: location(2)))
+            } else {
+                records.append(Record(owner: owner, type: .mx, ttl: 300, rdata: [0, 10] + origin.wire, location: location(2)))
+            }
+            records.append(Record(owner: try DomainName(text.uppercased(), origin: origin), type: .a, ttl: 300,
+                                  rdata: [10, 1, UInt8(number % 5), 1], location: location(3)))
+        }
+        records.shuffle(using: &generator)
+        return records
+    }
+
+    static func build(_ records: [Record], jobs: Int) -> (zone: Zone, findings: [Finding]) {
+        var builder = ZoneBuilder(origin: origin, jobs: jobs)
+        builder.append(contentsOf: records)
+        return builder.build()
+    }
+
+    @Test func buildOnThreadsEqualsBuildOnOne() throws {
+        let records = try Self.records()
+        let (single, singleFindings) = Self.build(records, jobs: 1)
+        #expect(single.rrsets.count > 17_000 && !singleFindings.isEmpty, "the fixture exercises grouping and findings")
+        let expected = Array(single.rrsets)
+        for jobs in [2, 3] {
+            let (zone, findings) = Self.build(records, jobs: jobs)
+            // Compared as one Bool: a failing comparison of 50,000 RRsets would print them all.
+            let sameRRsets = Array(zone.rrsets) == expected
+            #expect(sameRRsets, "\(jobs) threads")
+            // Exactly the same records: owner octets as written (case kept), RDATA and where each was read.
+            func exact(_ rrset: RRset) -> [[String]] {
+                rrset.records.map { ["\($0.owner.wire)", "\($0.rdata)", "\(String(describing: $0.location))"] }
+            }
+            #expect(zone.rrsets.indices.allSatisfy { exact(zone.rrsets[$0]) == exact(expected[$0]) }, "\(jobs) threads")
+            #expect(findings == singleFindings, "\(jobs) threads")
+            #expect(zone.cuts == single.cuts && zone.rrsets.ownerCount == single.rrsets.ownerCount)
+        }
+        // And the one order is RFC 4034's.
+        let keys = expected.map { RRsetKey(owner: $0.owner, type: $0.type) }
+        #expect(zip(keys, keys.dropFirst()).allSatisfy { $0 < $1 })
+    }
+
+    /// A zone that shares records with another thread's copy reads the same.
+    @Test func zoneForAnotherThreadReadsTheSame() throws {
+        let (zone, _) = Self.build(Array(try Self.records().prefix(2000)), jobs: 1)
+        let copy = zone.forAnotherThread()
+        #expect(copy.origin == zone.origin && copy.cuts == zone.cuts)
+        let sameRRsets = Array(copy.rrsets) == Array(zone.rrsets)
+        #expect(sameRRsets)
+    }
+}
+
+/// A small deterministic generator, so a failing shuffle can be replayed.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -36,3 +36,51 @@ import Testing
         #expect(InPlaceSortTests.sorted(sawtooth) == sawtooth.sorted())
     }
 }
+
+/// The parallel sort cuts the elements into parts around sampled medians and
+/// sorts the parts on several threads: the result must be the one sorted
+/// order for any number of threads, and the cuts must keep every element of
+/// a part before every element of the next.
+@Suite struct ParallelInPlaceSortTests {
+    static func sorted(_ values: [Int], jobs: Int) -> [Int] {
+        var copy = values
+        copy.withUnsafeMutableBufferPointer { InPlaceSort.sort($0, jobs: jobs, minimum: 64, by: <) }
+        return copy
+    }
+
+    @Test(arguments: [2, 3, 4, 8])
+    func sortsEveryShapeOnThreads(jobs: Int) {
+        var generator = SystemRandomNumberGenerator()
+        var inputs: [[Int]] = [[], [1], Array(0..<63), Array(0..<5000), Array((0..<5000).reversed()),
+                               Array(repeating: 7, count: 3000),
+                               (0..<5000).map { $0 % 2 == 0 ? $0 : 5000 - $0 },
+                               (0..<4096).map { $0 % 64 }]
+        for size in [64, 65, 200, 10_000] {
+            inputs.append((0..<size).map { _ in Int.random(in: 0..<10, using: &generator) })
+            inputs.append(Array(0..<size).shuffled(using: &generator))
+        }
+        for input in inputs {
+            #expect(Self.sorted(input, jobs: jobs) == input.sorted(), "\(input.count) elements on \(jobs) threads")
+        }
+    }
+
+    @Test func partitionPutsTheSmallerElementsFirst() {
+        var generator = SystemRandomNumberGenerator()
+        let input = Array(0..<1000).shuffled(using: &generator)
+        var copy = input
+        let cut = copy.withUnsafeMutableBufferPointer { InPlaceSort.partition($0, 100..<900, <) }
+        #expect(cut > 100 + 14 && cut < 900 - 15, "both sides keep at least 15 of the 31 samples' worth")
+        #expect(copy[..<100] == input[..<100] && copy[900...] == input[900...], "outside the range nothing moves")
+        #expect(copy[100..<cut].max()! < copy[cut..<900].min()!)
+        #expect(copy[100..<900].sorted() == input[100..<900].sorted())
+    }
+}
+
+@Suite struct ParallelChunksBothTests {
+    @Test(arguments: [1, 2, 4])
+    func bothRunsEachStepOnce(jobs: Int) {
+        let (first, second) = ParallelChunks.both(jobs: jobs, { (0..<1000).reduce(0, +) }, { "second" })
+        #expect(first == 499_500)
+        #expect(second == "second")
+    }
+}

@@ -89,6 +89,27 @@ public enum RDataMnemonicSet: Sendable, Equatable {
 }
 
 /// Field layouts per record type.
+/// The field lists of `RDataLayout`, copied into storage of one owner's own.
+/// A parser thread reads a list per record; threads that all read the shared
+/// global lists keep bouncing those arrays' reference counts between cores,
+/// which measurably slowed a parallel parse.
+public struct RDataLayoutTable: Sendable {
+    /// Types below this have their lists here; the rest are read from `RDataLayout`.
+    private static let covered = 512
+    private let lists: [[RDataField]?]
+
+    public init() {
+        lists = (0..<RDataLayoutTable.covered).map { number in
+            RDataLayout.fields(for: RRType(UInt16(number))).map { Array($0.map { $0 }) }
+        }
+    }
+
+    /// As `RDataLayout.fields(for:)`.
+    public func fields(for type: RRType) -> [RDataField]? {
+        Int(type.rawValue) < lists.count ? lists[Int(type.rawValue)] : RDataLayout.fields(for: type)
+    }
+}
+
 public enum RDataLayout {
     /// The fields of `type`, or nil when the type has no typed presentation
     /// (unknown types, NULL, OPT, UNSPEC): those use RFC 3597 `\#` only.

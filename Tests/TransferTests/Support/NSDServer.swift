@@ -88,7 +88,7 @@ final class NSDServer: @unchecked Sendable {
     private func start() throws {
         try writeConfiguration()
         let arguments = [NSDServer.binary!, "-d", "-c", directory.appendingPathComponent("nsd.conf").path]
-        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
