@@ -9,18 +9,7 @@
 // (addresses moved, records added and removed, TTLs changed, a delegation
 // re-pointed), for diff benchmarks.
 import Foundation
-
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-}
+import ZoneModel
 
 struct Options {
     var records = 10_000
@@ -67,8 +56,8 @@ struct ZoneGenerator {
 
     init(options: Options) {
         self.options = options
-        random = SplitMix64(state: options.seed)
-        mutation = SplitMix64(state: options.seed &+ 0xC0FFEE)
+        random = SplitMix64(seed: options.seed)
+        mutation = SplitMix64(seed: options.seed &+ 0xC0FFEE)
         mutationThreshold = Int(options.mutate * Double(ZoneGenerator.mutationScale))
         out.reserveCapacity(options.records * 60)
     }

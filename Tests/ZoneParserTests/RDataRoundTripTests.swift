@@ -8,18 +8,8 @@ import ZoneModel
 /// mutations of every fixture record (truncated, extended, octets changed)
 /// and on random octets for every known type.
 @Suite struct RDataRoundTripTests {
-    /// SplitMix64: a fixed seed keeps the cases the same on every run.
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-    }
+    /// A fixed seed keeps the cases the same on every run.
+    typealias Generator = SplitMix64
 
     static func mutations(of wire: [UInt8], _ generator: inout Generator) -> [[UInt8]] {
         var result: [[UInt8]] = [wire]
@@ -37,7 +27,7 @@ import ZoneModel
     }
 
     @Test func mutatedFixtureRecordsReadBack() throws {
-        var generator = Generator(state: 1)
+        var generator = Generator(seed: 1)
         var typedCount = 0
         for fixture in try RDataFixtureCase.load() {
             guard let wire = try? RDataText.encode(type: fixture.type, tokens: TestTokens.tokens(fixture.rdataText), origin: TestTokens.origin) else { continue }
@@ -61,7 +51,7 @@ import ZoneModel
     }
 
     @Test func randomOctetsForEveryTypeReadBack() {
-        var generator = Generator(state: 2)
+        var generator = Generator(seed: 2)
         for (type, _) in RRType.known {
             for _ in 0..<200 {
                 let length = generator.below(48)
