@@ -26,7 +26,7 @@ import ZoneModel
 /// is parsed in one pass, as it would have been without regions.
 enum RegionParse {
     /// Files smaller than this are parsed in one pass.
-    static let minimumFileBytes = 4 << 20
+    static let minimumFileBytes = 2 << 20
     /// The head: the first region, parsed alone before the others.
     static let headBytes = 256 << 10
 

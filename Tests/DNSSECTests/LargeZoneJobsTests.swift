@@ -5,7 +5,7 @@ import ZoneModel
 @testable import ZoneParser
 
 /// A zone large enough that the layout, the parse and the signature checks
-/// split their work (over 4,096 RRsets, over 4 MiB of text): the verdict,
+/// split their work (over 4,096 RRsets, parsed in regions): the verdict,
 /// findings and counts must be the same on one thread and on several, on a
 /// valid zone and on one with a broken signature.
 @Suite("DNSSEC on a large zone, one thread and several")
