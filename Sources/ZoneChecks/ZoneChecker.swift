@@ -13,7 +13,7 @@ import ZoneModel
 public enum ZoneChecker {
     /// Runs the checks `options` selects; findings come in pass order (zone-wide
     /// findings first, then by owner in canonical order).
-    /// A zone of more than 100,000 RRsets has its name pass run as two
+    /// A zone of more than 50,000 RRsets has its name pass run as two
     /// halves on two threads, with the same findings in the same order.
     public static func check(zone: Zone, options: ZoneCheckOptions = ZoneCheckOptions()) -> [Finding] {
         let count = zone.rrsets.count
@@ -21,7 +21,7 @@ public enum ZoneChecker {
     }
 
     /// RRsets above which the name pass runs on two threads.
-    static let splitMinimum = 100_000
+    static let splitMinimum = 50_000
 
     /// As `check(zone:options:)`, with the name pass split at `splitAt` (an
     /// RRset position where an owner starts), or not split when nil; tests
