@@ -71,10 +71,9 @@ struct ZoneLayout: Sendable {
         let pieces = (count + pieceSize - 1) / pieceSize
         guard jobs > 1, pieces > 1 else { return Array(list) }
         return [RRset](unsafeUninitializedCapacity: count) { buffer, initialized in
-            let slots = RRsetSlots(base: buffer.baseAddress!)
-            _ = ParallelChunks.map(count: pieces, jobs: jobs, makeScratch: { () }) { piece, _ in
+            ParallelChunks.forEach(count: pieces, jobs: jobs) { piece in
                 for index in (piece * pieceSize)..<min(count, (piece + 1) * pieceSize) {
-                    (slots.base + index).initialize(to: list[index])
+                    (buffer.baseAddress! + index).initialize(to: list[index])
                 }
             }
             initialized = count
@@ -122,11 +121,4 @@ struct ZoneLayout: Sendable {
     func rrset(_ owner: Owner, _ type: RRType) -> RRset? {
         rrsets(owner).first { $0.type == type }
     }
-}
-
-/// The uninitialized storage of the layout's RRset array while threads fill
-/// it: each piece writes only its own indices, and the array is used only
-/// after every piece is done.
-private struct RRsetSlots: @unchecked Sendable {
-    let base: UnsafeMutablePointer<RRset>
 }

@@ -198,12 +198,10 @@ struct CanonicalSort {
                            _ bounds: [Int]) -> [Int] {
         var counts = [Int](repeating: 0, count: bounds.count - 1)
         counts.withUnsafeMutableBufferPointer { counts in
-            ParallelChunks.onThreads(min(jobs, counts.count)) { worker in
-                for chunk in stride(from: worker, to: counts.count, by: min(jobs, counts.count)) {
-                    var count = 0
-                    forEachRunInZone(entries, arena, bounds[chunk]..<bounds[chunk + 1]) { _ in count += 1 }
-                    counts[chunk] = count
-                }
+            ParallelChunks.forEach(count: counts.count, jobs: jobs) { chunk in
+                var count = 0
+                forEachRunInZone(entries, arena, bounds[chunk]..<bounds[chunk + 1]) { _ in count += 1 }
+                counts[chunk] = count
             }
         }
         return counts
@@ -217,16 +215,13 @@ struct CanonicalSort {
         var starts = [0]
         for count in counts { starts.append(starts[starts.count - 1] + count) }
         precondition(starts[starts.count - 1] == runs.count, "owner runs counted twice differ")
-        let workers = min(jobs, counts.count)
-        ParallelChunks.onThreads(workers) { worker in
-            for chunk in stride(from: worker, to: counts.count, by: workers) {
-                var slot = starts[chunk]
-                forEachRunInZone(entries, arena, bounds[chunk]..<bounds[chunk + 1]) { position in
-                    let (prefix, tail) = CanonicalSort.keyPrefix(CanonicalSort.owner(entries[position], arena),
-                                                                 originLength: originLength)
-                    (runs.baseAddress! + slot).initialize(to: OwnerRun(prefix: prefix, prefixTail: tail, first: UInt32(position)))
-                    slot += 1
-                }
+        ParallelChunks.forEach(count: counts.count, jobs: jobs) { chunk in
+            var slot = starts[chunk]
+            forEachRunInZone(entries, arena, bounds[chunk]..<bounds[chunk + 1]) { position in
+                let (prefix, tail) = CanonicalSort.keyPrefix(CanonicalSort.owner(entries[position], arena),
+                                                             originLength: originLength)
+                (runs.baseAddress! + slot).initialize(to: OwnerRun(prefix: prefix, prefixTail: tail, first: UInt32(position)))
+                slot += 1
             }
         }
     }

@@ -161,12 +161,15 @@ public struct DomainName: Sendable {
 
     static func equalIgnoringCase(_ lhs: ArraySlice<UInt8>, _ rhs: ArraySlice<UInt8>) -> Bool {
         guard lhs.count == rhs.count else { return false }
-        var left = lhs.startIndex, right = rhs.startIndex
-        while left < lhs.endIndex {
-            if asciiLower(lhs[left]) != asciiLower(rhs[right]) { return false }
-            left += 1
-            right += 1
+        return lhs.withUnsafeBufferPointer { left in
+            rhs.withUnsafeBufferPointer { right in equalIgnoringCase(left, right) }
         }
+    }
+
+    /// Wire forms equal but for the case of ASCII letters (RFC 4343).
+    static func equalIgnoringCase(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        for index in 0..<lhs.count where asciiLower(lhs[index]) != asciiLower(rhs[index]) { return false }
         return true
     }
 }

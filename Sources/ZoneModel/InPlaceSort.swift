@@ -30,12 +30,8 @@ enum InPlaceSort {
             let cut = partition(elements, part, less)
             parts.replaceSubrange(largest...largest, with: [part.lowerBound..<cut, cut..<part.upperBound])
         }
-        let workers = min(jobs, parts.count)
-        let pieces = parts
-        ParallelChunks.onThreads(workers) { worker in
-            for index in stride(from: worker, to: pieces.count, by: workers) {
-                sort(UnsafeMutableBufferPointer(rebasing: elements[pieces[index]]), by: less)
-            }
+        ParallelChunks.forEach(count: parts.count, jobs: jobs) { index in
+            sort(UnsafeMutableBufferPointer(rebasing: elements[parts[index]]), by: less)
         }
     }
 

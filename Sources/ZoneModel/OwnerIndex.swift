@@ -48,13 +48,7 @@ public struct OwnerIndex: Sendable {
             var slot = OwnerIndex.hash(wire, seed) & (slots.count - 1)
             while slots[slot] != 0 {
                 let position = Int(slots[slot] - 1)
-                let same = list.withOwnerWire(at: position) { owner in
-                    guard owner.count == wire.count else { return false }
-                    for index in 0..<wire.count where asciiLower(owner[index]) != asciiLower(wire[index]) {
-                        return false
-                    }
-                    return true
-                }
+                let same = list.withOwnerWire(at: position) { DomainName.equalIgnoringCase($0, wire) }
                 if same { return position..<list.ownerGroupEnd(from: position) }
                 slot = (slot + 1) & (slots.count - 1)
             }

@@ -51,6 +51,17 @@ extension ParallelChunks {
 }
 
 extension ParallelChunks {
+    /// Runs `body(piece)` for every piece in `0..<count` on up to `jobs`
+    /// threads (worker w takes pieces w, w + workers, ...) and returns when
+    /// all are done. As with `onThreads`, `body` may capture buffers the
+    /// pieces share: each piece writes only its own part of them.
+    public static func forEach(count: Int, jobs: Int, _ body: (Int) -> Void) {
+        let workers = max(1, min(jobs, count))
+        onThreads(workers) { worker in
+            for piece in stride(from: worker, to: count, by: workers) { body(piece) }
+        }
+    }
+
     /// `first()` and `second()`, on two threads when `jobs` allows: for two
     /// independent steps of one build that would otherwise run one after the other.
     public static func both<First, Second>(jobs: Int, _ first: () -> First, _ second: () -> Second) -> (First, Second) {

@@ -35,11 +35,7 @@ extension RRsetList {
     /// True when the owner at `position` equals `name`, ignoring case.
     public func owner(at position: Int, equals name: DomainName) -> Bool {
         withOwnerWire(at: position) { wire in
-            guard wire.count == name.wire.count else { return false }
-            return name.wire.withUnsafeBufferPointer { other in
-                for index in 0..<wire.count where asciiLower(wire[index]) != asciiLower(other[index]) { return false }
-                return true
-            }
+            name.wire.withUnsafeBufferPointer { DomainName.equalIgnoringCase(wire, $0) }
         }
     }
 

@@ -122,13 +122,12 @@ final class ByteInput {
     /// The byte count a read call returned, called again when a signal
     /// interrupted it; nil (and `error` set) when it failed.
     private func retryingInterrupts(_ call: () -> Int) -> Int? {
-        while true {
-            let got = call()
-            if got >= 0 { return got }
-            if errno == EINTR { continue }
+        let got = ZoneParser.retryingInterrupts(call)
+        guard got >= 0 else {
             error = .readFailed(errno: errno)
             return nil
         }
+        return got
     }
 
     /// Replaces the buffer's content with the next chunk. Returns false at the
@@ -165,5 +164,14 @@ final class ByteInput {
             return false
         }
         return count > 0
+    }
+}
+
+/// What a read call (`read`, `pread`) returned, called again for as long as
+/// a signal interrupts it: a byte count, or -1 with `errno` set.
+func retryingInterrupts(_ call: () -> Int) -> Int {
+    while true {
+        let got = call()
+        if got >= 0 || errno != EINTR { return got }
     }
 }

@@ -213,7 +213,9 @@ enum RegionParse {
         var buffer = [UInt8](repeating: 0, count: window + 1)
         var offset = max(target - 1, 0)
         while offset < min(size, target + (1 << 20)) {
-            let got = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress!, window + 1, off_t(offset)) }
+            let got = buffer.withUnsafeMutableBytes { bytes in
+                retryingInterrupts { pread(descriptor, bytes.baseAddress!, window + 1, off_t(offset)) }
+            }
             guard got > 1 else { return nil }
             for index in 0..<(got - 1) where buffer[index] == 0x0A && opensOwner(buffer[index + 1]) {
                 return offset + index + 1
@@ -257,8 +259,7 @@ enum RegionParse {
         var count = 0
         var offset = range.lowerBound
         while offset < range.upperBound {
-            let got = pread(descriptor, buffer, min(block, range.upperBound - offset), off_t(offset))
-            if got < 0 && errno == EINTR { continue }
+            let got = retryingInterrupts { pread(descriptor, buffer, min(block, range.upperBound - offset), off_t(offset)) }
             guard got > 0 else { return nil }
             count += newlines(UnsafeBufferPointer(start: buffer, count: got))
             offset += got

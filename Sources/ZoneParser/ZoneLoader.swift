@@ -30,8 +30,7 @@ public enum ZoneLoader {
             return (nil, findings)
         }
         guard !result.hasErrors else { return (nil, findings) }
-        let builder = ZoneBuilder(origin: origin, rrClass: options.defaultClass, table: result.table,
-                                  jobs: RegionParse.jobs(options))
+        let builder = ZoneBuilder(origin: origin, rrClass: options.defaultClass, table: result.table, jobs: result.jobs)
         result.table = RecordTable()
         let (zone, built) = builder.build()
         findings.append(contentsOf: built)

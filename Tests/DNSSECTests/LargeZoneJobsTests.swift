@@ -35,7 +35,7 @@ struct LargeZoneJobsTests {
         for path in [fixture.signedPath, broken] {
             var reports: [DNSSECReport] = []
             for jobs in [1, 2, 3] {
-                var options = ParseOptions(origin: SignedZoneFixture.origin, jobs: jobs)
+                let options = ParseOptions(origin: SignedZoneFixture.origin, jobs: jobs)
                 var joined = 0
                 let parsed = ZoneFileParser.parse(path: path, options: options, regionBytes: 64 << 10, joined: &joined)
                 if jobs > 1 { #expect(joined > 3, "the file was parsed in regions") }

@@ -100,7 +100,8 @@ public struct RDataLayoutTable: Sendable {
 
     public init() {
         lists = (0..<RDataLayoutTable.covered).map { number in
-            RDataLayout.fields(for: RRType(UInt16(number))).map { Array($0.map { $0 }) }
+            // `map` makes a new array: storage of this table's own.
+            RDataLayout.fields(for: RRType(UInt16(number))).map { fields in fields.map { $0 } }
         }
     }
 
