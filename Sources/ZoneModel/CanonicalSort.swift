@@ -40,12 +40,24 @@ struct CanonicalSort {
         }
     }
 
-    /// The indices of the entries to keep (owner at or below the origin, the
-    /// zone's class; `kept` of them), in canonical order.
-    func order(kept: Int) -> [UInt32] {
+    /// Visits the entries to keep (owner at or below the origin, the zone's
+    /// class), in canonical order, one owner at a time: `visit` gets each
+    /// owner's entries, sorted by type and RDATA. The owners are cut into
+    /// parts, each visited on one of the build's threads into its own
+    /// `makePart()` value; the parts come back in order, so what they hold
+    /// never depends on `jobs`.
+    func forEachOwner<Part>(
+        makePart: () -> Part,
+        _ visit: (_ entries: UnsafeBufferPointer<UInt32>, _ part: inout Part) -> Void
+    ) -> [Part] {
         table.entries.withUnsafeBufferPointer { entries in
             table.arena.withUnsafeBufferPointer { arena in
-                order(kept: kept, entries: entries, arena: arena)
+                let (firsts, sameAsPrevious) = sortedRuns(entries: entries, arena: arena)
+                return firsts.withUnsafeBufferPointer { firsts in
+                    sameAsPrevious.withUnsafeBufferPointer { sameAsPrevious in
+                        visitOwners(firsts, sameAsPrevious, entries: entries, arena: arena, makePart: makePart, visit)
+                    }
+                }
             }
         }
     }
@@ -61,18 +73,17 @@ struct CanonicalSort {
             var position = range.lowerBound
             while position < range.upperBound {
                 let end = CanonicalSort.runEnd(position, entries)
-                if DomainName.isSubdomain(CanonicalSort.owner(entries[position], arena), of: suffix) { body(position) }
+                if DomainName.isSubdomain(RecordTable.owner(entries[position], arena: arena), of: suffix) { body(position) }
                 position = end
             }
         }
     }
 
-    @inline(__always)
-    private static func owner(_ entry: RecordTable.Entry, _ arena: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(rebasing: arena[Int(entry.ownerOffset)..<(Int(entry.ownerOffset) + Int(entry.ownerLength))])
-    }
-
-    private func order(kept: Int, entries: UnsafeBufferPointer<RecordTable.Entry>, arena: UnsafeBufferPointer<UInt8>) -> [UInt32] {
+    /// The owner runs in canonical order, as their first entries, with one
+    /// bit per run set when its owner equals the previous run's.
+    private func sortedRuns(entries: UnsafeBufferPointer<RecordTable.Entry>, arena: UnsafeBufferPointer<UInt8>)
+        -> (firsts: [UInt32], sameAsPrevious: [UInt64])
+    {
         let originLength = origin.wire.count
         // Runs of owners inside the zone, counted first so that the buffer is
         // made at its final size, then keyed, a chunk of the table a thread.
@@ -88,12 +99,12 @@ struct CanonicalSort {
             if left.prefixTail != right.prefixTail { return left.prefixTail < right.prefixTail }
             if left.keyIsComplete { return left.first < right.first }
             let order = DomainName.canonicalCompare(
-                CanonicalSort.owner(entries[Int(left.first)], arena), CanonicalSort.owner(entries[Int(right.first)], arena))
+                RecordTable.owner(entries[Int(left.first)], arena: arena), RecordTable.owner(entries[Int(right.first)], arena: arena))
             return order != 0 ? order < 0 : left.first < right.first
         }
         // The runs give way to their first entries and one bit per run (set
-        // when its owner equals the previous run's) before the order is made,
-        // so the two never take memory at the same time.
+        // when its owner equals the previous run's) before the owners are
+        // visited, so the two never take memory at the same time.
         var firsts = [UInt32](repeating: 0, count: runs.count)
         var sameAsPrevious = [UInt64](repeating: 0, count: (runs.count + 63) / 64)
         for index in runs.indices {
@@ -102,27 +113,42 @@ struct CanonicalSort {
             guard index > 0 else { continue }
             let previous = runs[index - 1]
             if previous.samePrefix(as: run), run.keyIsComplete
-                || DomainName.canonicalCompare(CanonicalSort.owner(entries[Int(previous.first)], arena),
-                                               CanonicalSort.owner(entries[Int(run.first)], arena)) == 0 {
+                || DomainName.canonicalCompare(RecordTable.owner(entries[Int(previous.first)], arena: arena),
+                                               RecordTable.owner(entries[Int(run.first)], arena: arena)) == 0 {
                 sameAsPrevious[index >> 6] |= 1 << UInt64(index & 63)
             }
         }
         runs.deallocate()
+        return (firsts, sameAsPrevious)
+    }
+
+    /// Owner runs with the same owner are grouped (they are adjacent in
+    /// `firsts`), and the groups cut into parts for the threads.
+    private func visitOwners<Part>(
+        _ firsts: UnsafeBufferPointer<UInt32>, _ sameAsPrevious: UnsafeBufferPointer<UInt64>,
+        entries: UnsafeBufferPointer<RecordTable.Entry>, arena: UnsafeBufferPointer<UInt8>,
+        makePart: () -> Part, _ visit: (UnsafeBufferPointer<UInt32>, inout Part) -> Void
+    ) -> [Part] {
         func continuesGroup(_ index: Int) -> Bool {
             index < firsts.count && sameAsPrevious[index >> 6] & (1 << UInt64(index & 63)) != 0
         }
-
-        var sorted: [UInt32] = []
-        sorted.reserveCapacity(kept)
-        var group: [UInt32] = []
-        var runIndex = 0
-        while runIndex < firsts.count {
-            var groupEnd = runIndex + 1
-            while continuesGroup(groupEnd) { groupEnd += 1 }
-            let first = Int(firsts[runIndex]), end = CanonicalSort.runEnd(first, entries)
-            if groupEnd == runIndex + 1 && end == first + 1 {
-                if entries[first].rrClass == rrClass { sorted.append(UInt32(first)) }
-            } else {
+        // Parts start where a group does; several a thread, since owners
+        // with many records can make parts unequal.
+        let partCount = jobs > 1 && firsts.count >= InPlaceSort.parallelMinimum ? jobs * 8 : 1
+        var bounds = [0]
+        for part in 1..<max(partCount, 1) {
+            var position = max(bounds[bounds.count - 1], firsts.count * part / partCount)
+            while continuesGroup(position) { position += 1 }
+            bounds.append(position)
+        }
+        bounds.append(firsts.count)
+        return ParallelChunks.collect(count: partCount, jobs: jobs) { part in
+            var result = makePart()
+            var group: [UInt32] = []
+            var runIndex = bounds[part]
+            while runIndex < bounds[part + 1] {
+                var groupEnd = runIndex + 1
+                while continuesGroup(groupEnd) { groupEnd += 1 }
                 // Equal owners: the runs are in input order, so `group` is too.
                 group.removeAll(keepingCapacity: true)
                 for member in firsts[runIndex..<groupEnd] {
@@ -131,24 +157,25 @@ struct CanonicalSort {
                         group.append(UInt32(index))
                     }
                 }
-                sortByTypeAndData(&group)
-                sorted.append(contentsOf: group)
+                CanonicalSort.sortByTypeAndData(&group, entries: entries, arena: arena)
+                group.withUnsafeBufferPointer { visit($0, &result) }
+                runIndex = groupEnd
             }
-            runIndex = groupEnd
+            return result
         }
-        return sorted
     }
 
     /// Sorts the entries of one owner by type, then canonical RDATA, keeping
     /// the input order among equals (`group` comes in input order).
-    private func sortByTypeAndData(_ group: inout [UInt32]) {
+    private static func sortByTypeAndData(
+        _ group: inout [UInt32], entries: UnsafeBufferPointer<RecordTable.Entry>, arena: UnsafeBufferPointer<UInt8>
+    ) {
         // Empty when every record of the owner has another class.
         guard group.count > 1 else { return }
-        let entries = table.entries
         func before(_ left: UInt32, _ right: UInt32) -> Bool {
             let a = entries[Int(left)], b = entries[Int(right)]
             if a.type != b.type { return a.type < b.type }
-            let data = ZoneBuilder.rdataOrder(a, b, table)
+            let data = RecordTable.rdataOrder(a, b, arena: arena)
             if data != 0 { return data < 0 }
             return left < right
         }
@@ -218,7 +245,7 @@ struct CanonicalSort {
         ParallelChunks.forEach(count: counts.count, jobs: jobs) { chunk in
             var slot = starts[chunk]
             forEachRunInZone(entries, arena, bounds[chunk]..<bounds[chunk + 1]) { position in
-                let (prefix, tail) = CanonicalSort.keyPrefix(CanonicalSort.owner(entries[position], arena),
+                let (prefix, tail) = CanonicalSort.keyPrefix(RecordTable.owner(entries[position], arena: arena),
                                                              originLength: originLength)
                 (runs.baseAddress! + slot).initialize(to: OwnerRun(prefix: prefix, prefixTail: tail, first: UInt32(position)))
                 slot += 1

@@ -62,6 +62,15 @@ extension ParallelChunks {
         }
     }
 
+    /// `body(piece)` for every piece in `0..<count`, on up to `jobs` threads
+    /// as `forEach` runs them, with the results in piece order. As with
+    /// `forEach`, `body` may capture buffers the pieces share and read.
+    public static func collect<Result>(count: Int, jobs: Int, _ body: (Int) -> Result) -> [Result] {
+        let slots = ResultSlots<Result>(count: count)
+        forEach(count: count, jobs: jobs) { piece in slots.store(body(piece), at: piece) }
+        return slots.collect()
+    }
+
     /// `first()` and `second()`, on two threads when `jobs` allows: for two
     /// independent steps of one build that would otherwise run one after the other.
     public static func both<First, Second>(jobs: Int, _ first: () -> First, _ second: () -> Second) -> (First, Second) {

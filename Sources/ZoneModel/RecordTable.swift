@@ -132,6 +132,20 @@ public struct RecordTable: Sendable {
         DomainName(uncheckedWire: Array(ownerBytes(entries[index])))
     }
 
+    /// RFC 4034 section 6.3: RDATA in canonical form as unsigned octet strings.
+    static func rdataOrder(_ lhs: Entry, _ rhs: Entry, arena: UnsafeBufferPointer<UInt8>) -> Int {
+        RDataCanonicalForm.order(
+            type: RRType(lhs.type),
+            UnsafeBufferPointer(rebasing: arena[Int(lhs.rdataOffset)..<(Int(lhs.rdataOffset) + Int(lhs.rdataLength))]),
+            UnsafeBufferPointer(rebasing: arena[Int(rhs.rdataOffset)..<(Int(rhs.rdataOffset) + Int(rhs.rdataLength))]))
+    }
+
+    /// The owner octets of `entry` in `arena` (the table's, pinned by the caller).
+    @inline(__always)
+    static func owner(_ entry: Entry, arena: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: arena[Int(entry.ownerOffset)..<(Int(entry.ownerOffset) + Int(entry.ownerLength))])
+    }
+
     func location(_ entry: Entry) -> SourceLocation? {
         guard entry.file != RecordTable.noFile else { return nil }
         return SourceLocation(file: files[Int(entry.file)], line: Int(entry.line), column: Int(entry.column))

@@ -25,24 +25,12 @@ public struct Zone: Sendable {
         case outside
     }
 
-    /// Builds from a table whose entries are sorted and grouped (ZoneBuilder's
-    /// output); the owner boundaries and the cuts are found on two threads
-    /// when `jobs` allows.
-    init(origin: DomainName, rrClass: RRClass, table: RecordTable, rrsetStarts: [UInt32], jobs: Int = 1) {
+    /// Builds from a table whose entries are sorted and grouped, with the
+    /// owner boundaries and the cuts already found (ZoneBuilder's output).
+    init(origin: DomainName, rrClass: RRClass, table: RecordTable, rrsetStarts: [UInt32], ownerStarts: [UInt64],
+         cuts: Set<DomainName>) {
         self.origin = origin
         self.rrClass = rrClass
-        let (ownerStarts, cuts) = ParallelChunks.both(jobs: jobs, {
-            Zone.markOwnerStarts(table, rrsetStarts)
-        }, {
-            var cuts = Set<DomainName>()
-            for position in 0..<(rrsetStarts.count - 1) {
-                let entry = table.entries[Int(rrsetStarts[position])]
-                guard entry.type == RRType.ns.rawValue else { continue }
-                let owner = table.owner(at: Int(rrsetStarts[position]))
-                if owner != origin { cuts.insert(owner) }
-            }
-            return cuts
-        })
         self.storage = ZoneStorage(table: table, starts: rrsetStarts, ownerStarts: ownerStarts)
         self.cuts = cuts
     }
@@ -71,7 +59,10 @@ public struct Zone: Sendable {
             for record in rrset.records { table.append(record) }
         }
         starts.append(UInt32(table.count))
-        self.init(origin: origin, rrClass: rrClass, table: table, rrsetStarts: starts)
+        var cuts = Set<DomainName>()
+        for rrset in sortedRRsets where rrset.type == .ns && rrset.owner != origin { cuts.insert(rrset.owner) }
+        self.init(origin: origin, rrClass: rrClass, table: table, rrsetStarts: starts,
+                  ownerStarts: Zone.markOwnerStarts(table, starts), cuts: cuts)
     }
 
     private static func markOwnerStarts(_ table: RecordTable, _ starts: [UInt32]) -> [UInt64] {

@@ -56,106 +56,170 @@ public struct ZoneBuilder: Sendable {
     /// `zone.class-mismatch` (error, ignored), `zone.duplicate-record`
     /// (warning, dropped), `zone.ttl-mismatch` (warning).
     public consuming func build() -> (zone: Zone, findings: [Finding]) {
-        let (survivors, starts, findings) = plan()
+        let plan = plan()
         // The table is this builder's alone now (the parser hands it over),
         // so its entries are put in order in place, not copied.
         var sortedTable = table
         table = RecordTable()
-        sortedTable.reorder(survivors)
-        return (Zone(origin: origin, rrClass: rrClass, table: sortedTable, rrsetStarts: starts, jobs: jobs), findings)
+        sortedTable.reorder(plan.survivors)
+        // The cuts' names are made after the reorder, whose scratch array
+        // would otherwise add to the build's peak memory.
+        var cuts = Set<DomainName>(minimumCapacity: plan.cutSets.count)
+        for set in plan.cutSets { cuts.insert(sortedTable.owner(at: Int(plan.starts[Int(set)]))) }
+        return (Zone(origin: origin, rrClass: rrClass, table: sortedTable, rrsetStarts: plan.starts,
+                     ownerStarts: plan.ownerStarts, cuts: cuts),
+                plan.findings)
     }
 
-    /// The entries to keep, in canonical order; where each RRset starts in
-    /// that order (plus the end); and the findings.
-    private func plan() -> (survivors: [UInt32], starts: [UInt32], findings: [Finding]) {
+    /// What `build` makes the zone from: the entries to keep, in canonical
+    /// order; where each RRset starts in that order (plus the end); one bit
+    /// per RRset, set when it opens an owner; the NS RRsets below the apex
+    /// (the delegation points); and the findings.
+    private struct Plan {
+        var survivors: [UInt32] = []
+        var starts: [UInt32] = []
+        var ownerStarts: [UInt64] = []
+        var cutSets: [UInt32] = []
         var findings: [Finding] = []
-        let entries = table.entries
-        var kept = 0
-        var lastOwnerOffset: UInt32 = .max
-        var lastOwnerInside = false
-        for (index, entry) in entries.enumerated() {
-            if entry.rrClass != rrClass.rawValue {
-                let record = table.record(at: index)
-                findings.append(Finding(
-                    rule: "zone.class-mismatch", severity: .high,
-                    message: "record class \(record.rrClass) differs from the zone class \(rrClass); ignored",
-                    zone: origin, owner: record.owner, type: record.type, location: record.location))
-                continue
+    }
+
+    /// One part of the canonical order, grouped on one thread: positions
+    /// are relative to the part.
+    private struct PlanPart {
+        var survivors: [UInt32] = []
+        var starts: [UInt32] = []
+        /// Indices into `starts` of the RRsets that open an owner.
+        var ownerStarts: [UInt32] = []
+        var cutSets: [UInt32] = []
+        var findings: [Finding] = []
+    }
+
+    private func plan() -> Plan {
+        var plan = Plan()
+        // The threads read the table and the origin through these buffers:
+        // sharing the arrays themselves would bounce their reference counts
+        // between cores.
+        var parts = table.arena.withUnsafeBufferPointer { arena in
+            table.entries.withUnsafeBufferPointer { entries in
+                origin.wire.withUnsafeBufferPointer { originWire in
+                    plan.findings = ignored(entries: entries, arena: arena, originWire: originWire)
+                    return CanonicalSort(table: table, origin: origin, rrClass: rrClass.rawValue, jobs: jobs)
+                        .forEachOwner(makePart: { PlanPart() }) { owner, part in
+                            group(owner, into: &part, entries: entries, arena: arena, originWire: originWire)
+                        }
+                }
             }
-            if entry.ownerOffset != lastOwnerOffset {
-                lastOwnerOffset = entry.ownerOffset
-                lastOwnerInside = isInside(table.ownerBytes(entry))
+        }
+        let survivorCount = parts.reduce(0) { $0 + $1.survivors.count }
+        let setCount = parts.reduce(0) { $0 + $1.starts.count }
+        plan.survivors.reserveCapacity(survivorCount)
+        plan.starts.reserveCapacity(setCount + 1)
+        plan.ownerStarts = [UInt64](repeating: 0, count: (setCount + 63) / 64)
+        // Each part is freed once copied: the parts and the plan together
+        // stay the size of the plan.
+        for index in parts.indices {
+            let part = parts[index]
+            parts[index] = PlanPart()
+            let base = UInt32(plan.survivors.count), setBase = plan.starts.count
+            plan.survivors.append(contentsOf: part.survivors)
+            for start in part.starts { plan.starts.append(base + start) }
+            for set in part.ownerStarts {
+                let position = setBase + Int(set)
+                plan.ownerStarts[position >> 6] |= 1 << UInt64(position & 63)
             }
-            guard lastOwnerInside else {
+            for set in part.cutSets { plan.cutSets.append(UInt32(setBase) + set) }
+            plan.findings.append(contentsOf: part.findings)
+        }
+        plan.starts.append(UInt32(plan.survivors.count))
+        return plan
+    }
+
+    /// The findings on the entries the zone leaves out, in table order:
+    /// another class than the zone's, or an owner outside the zone. Chunks
+    /// of the table are read on the build's threads.
+    private func ignored(entries: UnsafeBufferPointer<RecordTable.Entry>, arena: UnsafeBufferPointer<UInt8>,
+                         originWire: UnsafeBufferPointer<UInt8>) -> [Finding] {
+        let chunks = jobs > 1 && entries.count >= InPlaceSort.parallelMinimum ? jobs * 4 : 1
+        return ParallelChunks.collect(count: chunks, jobs: jobs) { chunk in
+            var findings: [Finding] = []
+            var lastOwnerOffset: UInt32 = .max
+            var lastOwnerInside = false
+            for index in (entries.count * chunk / chunks)..<(entries.count * (chunk + 1) / chunks) {
+                let entry = entries[index]
+                if entry.rrClass != rrClass.rawValue {
+                    let record = table.record(at: index)
+                    findings.append(Finding(
+                        rule: "zone.class-mismatch", severity: .high,
+                        message: "record class \(record.rrClass) differs from the zone class \(rrClass); ignored",
+                        zone: origin, owner: record.owner, type: record.type, location: record.location))
+                    continue
+                }
+                if entry.ownerOffset != lastOwnerOffset {
+                    lastOwnerOffset = entry.ownerOffset
+                    lastOwnerInside = DomainName.isSubdomain(RecordTable.owner(entry, arena: arena), of: originWire)
+                }
+                guard !lastOwnerInside else { continue }
                 let record = table.record(at: index)
                 findings.append(Finding(
                     rule: "zone.out-of-zone", severity: .medium,
                     message: "\(record.owner) is outside the zone \(origin); ignored",
                     zone: origin, owner: record.owner, type: record.type, location: record.location))
-                continue
             }
-            kept += 1
-        }
-
-        var order = CanonicalSort(table: table, origin: origin, rrClass: rrClass.rawValue, jobs: jobs).order(kept: kept)
-
-        // Group, drop duplicates (adjacent after the sort), check TTLs. The
-        // survivors are compacted into `order` itself (a survivor never moves
-        // past where it was read): a second array as long as the zone beside
-        // it would add to the build's peak memory.
-        var survivorCount = 0
-        var starts: [UInt32] = []
-        var groupStart = 0
-        func closeGroup(_ end: Int) {
-            guard end > groupStart else { return }
-            let first = entries[Int(order[groupStart])]
-            if first.type != RRType.rrsig.rawValue {
-                for position in (groupStart + 1)..<max(end, groupStart + 1) where entries[Int(order[position])].ttl != first.ttl {
-                    let record = table.record(at: Int(order[position]))
-                    findings.append(Finding(
-                        rule: "zone.ttl-mismatch", severity: .low,
-                        message: "TTLs differ inside the \(record.type) RRset at \(record.owner) (\(first.ttl) and \(record.ttl))",
-                        zone: origin, owner: record.owner, type: record.type, location: record.location))
-                    break
-                }
-            }
-        }
-        for readPosition in order.indices {
-            let index = order[readPosition]
-            let entry = entries[Int(index)]
-            if survivorCount > 0 {
-                let previous = entries[Int(order[survivorCount - 1])]
-                let sameSet = previous.type == entry.type && ZoneBuilder.sameOwner(previous, entry, table)
-                if sameSet {
-                    if ZoneBuilder.rdataOrder(previous, entry, table) == 0 {
-                        let record = table.record(at: Int(index))
-                        findings.append(Finding(
-                            rule: "zone.duplicate-record", severity: .low,
-                            message: "duplicate \(record.type) record at \(record.owner) removed",
-                            zone: origin, owner: record.owner, type: record.type, location: record.location))
-                        continue
-                    }
-                } else {
-                    closeGroup(survivorCount)
-                    groupStart = survivorCount
-                    starts.append(UInt32(survivorCount))
-                }
-            } else {
-                starts.append(0)
-            }
-            order[survivorCount] = index
-            survivorCount += 1
-        }
-        closeGroup(survivorCount)
-        starts.append(UInt32(survivorCount))
-        order.removeLast(order.count - survivorCount)
-        return (order, starts, findings)
+            return findings
+        }.flatMap { $0 }
     }
 
-    private func isInside(_ owner: ArraySlice<UInt8>) -> Bool {
-        owner.withUnsafeBufferPointer { name in
-            origin.wire.withUnsafeBufferPointer { suffix in DomainName.isSubdomain(name, of: suffix) }
+    /// Groups one owner's entries (sorted by type, then RDATA) into RRsets:
+    /// drops exact duplicates (adjacent after the sort) and reports TTLs
+    /// that differ inside an RRset.
+    private func group(_ owner: UnsafeBufferPointer<UInt32>, into part: inout PlanPart,
+                       entries: UnsafeBufferPointer<RecordTable.Entry>, arena: UnsafeBufferPointer<UInt8>,
+                       originWire: UnsafeBufferPointer<UInt8>) {
+        guard let first = owner.first else { return }
+        part.ownerStarts.append(UInt32(part.starts.count))
+        var setStart = part.survivors.count
+        func closeSet() {
+            let head = entries[Int(part.survivors[setStart])]
+            guard head.type != RRType.rrsig.rawValue else { return }
+            for position in (setStart + 1)..<max(part.survivors.count, setStart + 1)
+            where entries[Int(part.survivors[position])].ttl != head.ttl {
+                let record = table.record(at: Int(part.survivors[position]))
+                part.findings.append(Finding(
+                    rule: "zone.ttl-mismatch", severity: .low,
+                    message: "TTLs differ inside the \(record.type) RRset at \(record.owner) (\(head.ttl) and \(record.ttl))",
+                    zone: origin, owner: record.owner, type: record.type, location: record.location))
+                break
+            }
         }
+        func openSet(_ entry: RecordTable.Entry) {
+            setStart = part.survivors.count
+            part.starts.append(UInt32(setStart))
+            if entry.type == RRType.ns.rawValue,
+               !DomainName.equalIgnoringCase(RecordTable.owner(entry, arena: arena), originWire) {
+                part.cutSets.append(UInt32(part.starts.count - 1))
+            }
+        }
+        openSet(entries[Int(first)])
+        part.survivors.append(first)
+        for index in owner.dropFirst() {
+            let entry = entries[Int(index)]
+            let previous = entries[Int(part.survivors[part.survivors.count - 1])]
+            if previous.type == entry.type {
+                if RecordTable.rdataOrder(previous, entry, arena: arena) == 0 {
+                    let record = table.record(at: Int(index))
+                    part.findings.append(Finding(
+                        rule: "zone.duplicate-record", severity: .low,
+                        message: "duplicate \(record.type) record at \(record.owner) removed",
+                        zone: origin, owner: record.owner, type: record.type, location: record.location))
+                    continue
+                }
+            } else {
+                closeSet()
+                openSet(entry)
+            }
+            part.survivors.append(index)
+        }
+        closeSet()
     }
 
     static func sameOwner(_ lhs: RecordTable.Entry, _ rhs: RecordTable.Entry, _ table: RecordTable) -> Bool {
@@ -163,13 +227,4 @@ public struct ZoneBuilder: Sendable {
             || DomainName.equalIgnoringCase(table.ownerBytes(lhs), table.ownerBytes(rhs))
     }
 
-    /// RFC 4034 section 6.3: RDATA in canonical form as unsigned octet strings.
-    static func rdataOrder(_ lhs: RecordTable.Entry, _ rhs: RecordTable.Entry, _ table: RecordTable) -> Int {
-        table.arena.withUnsafeBufferPointer { arena in
-            RDataCanonicalForm.order(
-                type: RRType(lhs.type),
-                UnsafeBufferPointer(rebasing: arena[Int(lhs.rdataOffset)..<(Int(lhs.rdataOffset) + Int(lhs.rdataLength))]),
-                UnsafeBufferPointer(rebasing: arena[Int(rhs.rdataOffset)..<(Int(rhs.rdataOffset) + Int(rhs.rdataLength))]))
-        }
-    }
 }
