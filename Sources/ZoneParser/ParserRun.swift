@@ -61,7 +61,6 @@ final class ParserRun {
 
     // Buffers reused from record to record.
     @exclusivity(unchecked) var rdata: [UInt8] = []
-    @exclusivity(unchecked) var tokens: [Token] = []
     @exclusivity(unchecked) var scratch: [UInt8] = []
 
     // Copies of the options the hot path reads.
@@ -76,7 +75,6 @@ final class ParserRun {
         includePolicy = IncludePolicy(root: includeRoot, maxDepth: options.maxIncludeDepth)
         defaultTTL = options.defaultTTL
         rdata.reserveCapacity(65536)
-        tokens.reserveCapacity(64)
         scratch.reserveCapacity(GenerateTemplate.maximumLength + 64)
     }
 
@@ -379,44 +377,45 @@ final class ParserRun {
     }
 
     /// Encodes the tokens from `start` on as the RDATA of `type` into `rdata`.
+    /// The encoders read the entry's bytes in place.
     func encodeRData(_ entry: LexedEntry, from start: Int, type: RRType, typeSpan: TokenSpan, owner: DomainName,
                      state: FileState) -> Bool {
         rdata.removeAll(keepingCapacity: true)
-        tokens.removeAll(keepingCapacity: true)
-        var index = start
-        while index < entry.spans.count {
-            let span = entry.spans[index]
-            tokens.append(Token(text: entry.bytes[span.start..<span.end], isQuoted: span.isQuoted,
-                                line: span.line, column: span.column))
-            index += 1
+        let fields = layouts.fields(for: type)
+        let origin = state.origin
+        let result = entry.bytes.withUnsafeBufferPointer { bytes in
+            entry.spans.withUnsafeBufferPointer { allSpans in
+                Result { () throws(RDataSyntaxError) in
+                    let spans = UnsafeBufferPointer(rebasing: allSpans[start...])
+                    try RDataText.encode(type: type, fields: fields, bytes: bytes, spans: spans, origin: origin, into: &rdata)
+                    if let first = spans.first, !first.isQuoted, first.end - first.start == 2,
+                       bytes[first.start] == UInt8(ascii: "\\"), bytes[first.start + 1] == UInt8(ascii: "#"),
+                       !ParserRun.genericRDataFits(type: type, rdata: rdata) {
+                        throw RDataSyntaxError(
+                            "the RFC 3597 generic RDATA is not a valid \(type) RDATA (as BIND and Knot check it): expected the octets of its typed form",
+                            tokenIndex: 0)
+                    }
+                    if rdata.count > ParserRun.maximumRDataLength {
+                        throw RDataSyntaxError(
+                            "RDATA of \(rdata.count) octets cannot fit in a DNS message with its record (at most \(ParserRun.maximumRDataLength), as BIND enforces)",
+                            tokenIndex: spans.isEmpty ? nil : 0)
+                    }
+                }
+            }
         }
         do throws(RDataSyntaxError) {
-            try RDataText.encode(type: type, fields: layouts.fields(for: type), tokens: tokens[...], origin: state.origin,
-                                 into: &rdata)
-            if let first = tokens.first, !first.isQuoted, first.text.count == 2,
-               first.text.first == UInt8(ascii: "\\"), first.text.last == UInt8(ascii: "#"),
-               !ParserRun.genericRDataFits(type: type, rdata: rdata) {
-                throw RDataSyntaxError(
-                    "the RFC 3597 generic RDATA is not a valid \(type) RDATA (as BIND and Knot check it): expected the octets of its typed form",
-                    tokenIndex: tokens.startIndex)
-            }
-            if rdata.count > ParserRun.maximumRDataLength {
-                throw RDataSyntaxError(
-                    "RDATA of \(rdata.count) octets cannot fit in a DNS message with its record (at most \(ParserRun.maximumRDataLength), as BIND enforces)",
-                    tokenIndex: tokens.isEmpty ? nil : tokens.startIndex)
-            }
-            tokens.removeAll(keepingCapacity: true)
+            try result.get()
             return true
         } catch {
+            let spans = entry.spans
             let (line, column): (Int, Int)
-            if let tokenIndex = error.tokenIndex, tokenIndex >= 0, tokenIndex < tokens.count {
-                (line, column) = (tokens[tokenIndex].line, tokens[tokenIndex].column)
-            } else if let last = tokens.last {
-                (line, column) = (last.line, last.column + last.text.count + (last.isQuoted ? 2 : 0))
+            if let tokenIndex = error.tokenIndex, tokenIndex >= 0, start + tokenIndex < spans.count {
+                (line, column) = (spans[start + tokenIndex].line, spans[start + tokenIndex].column)
+            } else if spans.count > start, let last = spans.last {
+                (line, column) = (last.line, last.column + (last.end - last.start) + (last.isQuoted ? 2 : 0))
             } else {
                 (line, column) = (typeSpan.line, typeSpan.column + (typeSpan.end - typeSpan.start))
             }
-            tokens.removeAll(keepingCapacity: true)
             self.error("syntax.bad-rdata", "bad \(type) RDATA: \(error.message)", in: state, line: line, column: column,
                        owner: owner, type: type)
             return false

@@ -14,24 +14,49 @@ public enum RDataText {
     public static func encode(
         type: RRType, tokens: ArraySlice<Token>, origin: DomainName?, into out: inout [UInt8]
     ) throws(RDataSyntaxError) {
-        try encode(type: type, fields: RDataLayout.fields(for: type), tokens: tokens, origin: origin, into: &out)
+        // The tokens' texts back to back, as the parser's lexer leaves them.
+        var bytes: [UInt8] = []
+        var spans: [TokenSpan] = []
+        for token in tokens {
+            let start = bytes.count
+            bytes.append(contentsOf: token.text)
+            spans.append(TokenSpan(start: start, end: bytes.count, line: token.line, column: token.column, isQuoted: token.isQuoted))
+        }
+        let fields = RDataLayout.fields(for: type)
+        let result = bytes.withUnsafeBufferPointer { bytes in
+            spans.withUnsafeBufferPointer { spans in
+                Result { () throws(RDataSyntaxError) in
+                    try encode(type: type, fields: fields, bytes: bytes, spans: spans, origin: origin, into: &out)
+                }
+            }
+        }
+        do throws(RDataSyntaxError) {
+            try result.get()
+        } catch {
+            var shifted = error
+            shifted.tokenIndex = error.tokenIndex.map { tokens.startIndex + $0 }
+            throw shifted
+        }
     }
 
-    /// As `encode(type:tokens:origin:into:)`, with the type's field list
-    /// given (the parser reads it from a `RDataLayoutTable` of its own).
+    /// As `encode(type:tokens:origin:into:)`, for the tokens `spans` marks in
+    /// `bytes` (the parser's entry, read in place), with the type's field
+    /// list given (the parser reads it from a `RDataLayoutTable` of its own).
+    /// An error's `tokenIndex` is an index of `spans`.
     static func encode(
-        type: RRType, fields: [RDataField]?, tokens: ArraySlice<Token>, origin: DomainName?, into out: inout [UInt8]
+        type: RRType, fields: [RDataField]?, bytes: UnsafeBufferPointer<UInt8>, spans: UnsafeBufferPointer<TokenSpan>,
+        origin: DomainName?, into out: inout [UInt8]
     ) throws(RDataSyntaxError) {
         let start = out.count
         do throws(RDataSyntaxError) {
-            var reader = RDataTokenReader(tokens: tokens, origin: origin)
+            var reader = RDataTokenReader(bytes: bytes, spans: spans, origin: origin)
             if reader.atGenericMarker {
                 try reader.encodeGeneric(into: &out)
             } else {
                 guard let fields else {
                     throw RDataSyntaxError(
                         "type \(type.mnemonic) has no typed RDATA syntax; use the RFC 3597 form \\# <length> <hex>",
-                        tokenIndex: tokens.isEmpty ? nil : tokens.startIndex)
+                        tokenIndex: spans.isEmpty ? nil : 0)
                 }
                 for field in fields {
                     try reader.encode(field, into: &out)
@@ -39,7 +64,7 @@ public enum RDataText {
                 try reader.expectEnd()
             }
             if out.count - start > 65535 {
-                throw RDataSyntaxError("RDATA longer than 65535 octets", tokenIndex: tokens.startIndex)
+                throw RDataSyntaxError("RDATA longer than 65535 octets", tokenIndex: 0)
             }
         } catch {
             out.removeSubrange(start...)

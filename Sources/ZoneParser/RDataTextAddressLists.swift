@@ -83,7 +83,7 @@ extension RDataTokenReader {
         let keyToken = try next("a public key (base64)")
         var key: [UInt8] = []
         var decoder = Base64Decoder()
-        guard decoder.feed(keyToken.text, into: &key), decoder.finish(into: &key), !key.isEmpty, key.count <= 65535 else {
+        guard decoder.feed(UnsafeBufferPointer(rebasing: keyToken.text), into: &key), decoder.finish(into: &key), !key.isEmpty, key.count <= 65535 else {
             throw bad("base64 public key")
         }
         out.append(UInt8(hit.count))

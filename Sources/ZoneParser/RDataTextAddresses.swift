@@ -1,14 +1,14 @@
 import ZoneModel
 
 /// Dotted-quad IPv4 (four decimal octets, no leading zeros, as inet_pton).
-func appendIPv4(_ text: ArraySlice<UInt8>, to out: inout [UInt8]) -> Bool {
+func appendIPv4(_ text: TokenText, to out: inout [UInt8]) -> Bool {
     guard let value = parseIPv4(text) else { return false }
     out.appendUInt32(value)
     return true
 }
 
-func parseIPv4(_ text: ArraySlice<UInt8>) -> UInt32? {
-    text.withUnsafeBufferPointer { parseIPv4($0) }
+func parseIPv4(_ text: TokenText) -> UInt32? {
+    parseIPv4(UnsafeBufferPointer(rebasing: text))
 }
 
 func parseIPv4(_ text: UnsafeBufferPointer<UInt8>) -> UInt32? {
@@ -40,10 +40,10 @@ func parseIPv4(_ text: UnsafeBufferPointer<UInt8>) -> UInt32? {
 }
 
 /// RFC 4291 section 2.2 text form: eight groups, `::` once, a trailing dotted quad allowed.
-func appendIPv6(_ text: ArraySlice<UInt8>, to out: inout [UInt8]) -> Bool {
+func appendIPv6(_ text: TokenText, to out: inout [UInt8]) -> Bool {
     guard text.count >= 2, text.count <= 45 else { return false }
     return withUnsafeTemporaryAllocation(of: UInt16.self, capacity: 8) { groups -> Bool in
-        let parsed = text.withUnsafeBufferPointer { parseIPv6Groups($0, into: groups) }
+        let parsed = parseIPv6Groups(UnsafeBufferPointer(rebasing: text), into: groups)
         guard parsed != nil else { return false }
         for group in groups {
             out.append(UInt8(group >> 8))

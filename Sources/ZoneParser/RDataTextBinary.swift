@@ -8,7 +8,7 @@ extension RDataTokenReader {
         var decoder = Base64Decoder()
         while !isAtEnd {
             let token = try next("base64 data")
-            guard decoder.feed(token.text, into: &out) else { throw bad("base64") }
+            guard decoder.feed(UnsafeBufferPointer(rebasing: token.text), into: &out) else { throw bad("base64") }
         }
         guard decoder.finish(into: &out) else { throw bad("base64 length") }
     }
@@ -42,7 +42,7 @@ extension RDataTokenReader {
     }
 
     /// Hex from one token into `out`; false on a non-hex digit or odd length.
-    func appendHexToken(_ text: ArraySlice<UInt8>, to out: inout [UInt8]) -> Bool {
+    func appendHexToken(_ text: TokenText, to out: inout [UInt8]) -> Bool {
         guard text.count % 2 == 0 else { return false }
         var index = text.startIndex
         while index < text.endIndex {
@@ -72,7 +72,7 @@ extension RDataTokenReader {
         let lengthAt = out.count
         out.append(0)
         var decoder = Base32HexDecoder()
-        guard decoder.feed(token.text, into: &out), decoder.finish() else {
+        guard decoder.feed(UnsafeBufferPointer(rebasing: token.text), into: &out), decoder.finish() else {
             throw bad("base32hex next hashed owner name")
         }
         let length = out.count - lengthAt - 1

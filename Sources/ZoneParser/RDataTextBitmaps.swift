@@ -49,7 +49,7 @@ extension RDataTokenReader {
         while !isAtEnd {
             let value = Int(try rrType())
             guard value >= 1, value < 128 else {
-                throw failure("NXT bitmaps hold types 1 to 127 only (RFC 2535 section 5.2), got \(RDataTokenReader.quote(tokens[lastIndex].text))")
+                throw failure("NXT bitmaps hold types 1 to 127 only (RFC 2535 section 5.2), got \(RDataTokenReader.quote(self[lastIndex].text))")
             }
             bitmap[value >> 3] |= 0x80 >> UInt8(value & 7)
             length = max(length, (value >> 3) + 1)

@@ -63,7 +63,7 @@ extension RDataTokenReader {
 }
 
 /// `digits[.digits]` with at most `decimals` decimals, scaled by 10^decimals.
-func parseFixedPoint(_ text: ArraySlice<UInt8>, decimals: Int) -> Int64? {
+func parseFixedPoint(_ text: TokenText, decimals: Int) -> Int64? {
     guard !text.isEmpty, text.count <= 20 else { return nil }
     var whole: Int64 = 0
     var fraction: Int64 = 0
@@ -98,7 +98,7 @@ func parseFixedPoint(_ text: ArraySlice<UInt8>, decimals: Int) -> Int64? {
 }
 
 /// `[-]metres[.cm][m]` in centimetres.
-func parseMetres(_ text: ArraySlice<UInt8>, allowNegative: Bool) -> Int64? {
+func parseMetres(_ text: TokenText, allowNegative: Bool) -> Int64? {
     var body = text
     if let last = body.last, last | 0x20 == UInt8(ascii: "m") { body = body.dropLast() }
     var negative = false

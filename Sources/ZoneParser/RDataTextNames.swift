@@ -4,18 +4,6 @@ import ZoneModel
 /// (RFC 1035 section 5.1) straight into `out`, without an intermediate
 /// `DomainName`: `@` is the origin, a name without a trailing dot is relative
 /// to it, `\X` quotes a character and `\DDD` is an octet in decimal.
-func appendNameWire(_ text: ArraySlice<UInt8>, origin: DomainName?, to out: inout [UInt8]) throws(NameError) {
-    let failure = text.withUnsafeBufferPointer { buffer -> NameError? in
-        do throws(NameError) {
-            try appendNameWire(buffer, origin: origin, to: &out)
-            return nil
-        } catch {
-            return error
-        }
-    }
-    if let failure { throw failure }
-}
-
 func appendNameWire(_ text: UnsafeBufferPointer<UInt8>, origin: DomainName?, to out: inout [UInt8]) throws(NameError) {
     let start = out.count
     if text.count == 1 {
@@ -92,7 +80,7 @@ extension RDataTokenReader {
     mutating func encodeName(into out: inout [UInt8]) throws(RDataSyntaxError) {
         let token = try next("a domain name")
         do {
-            try appendNameWire(token.text, origin: origin, to: &out)
+            try appendNameWire(UnsafeBufferPointer(rebasing: token.text), origin: origin, to: &out)
         } catch {
             throw failure("bad domain name \(RDataTokenReader.quote(token.text)): \(error)")
         }

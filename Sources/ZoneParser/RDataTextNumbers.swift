@@ -3,8 +3,8 @@ import ZoneModel
 /// Decimal digits to an unsigned value no greater than `limit`, or nil.
 /// No sign, no hex, no spaces; at most 20 digits are looked at before failing.
 @inline(__always)
-func parseDecimal(_ text: ArraySlice<UInt8>, limit: UInt64) -> UInt64? {
-    text.withUnsafeBufferPointer { parseDecimal($0, limit: limit) }
+func parseDecimal(_ text: TokenText, limit: UInt64) -> UInt64? {
+    parseDecimal(UnsafeBufferPointer(rebasing: text), limit: limit)
 }
 
 func parseDecimal(_ text: UnsafeBufferPointer<UInt8>, limit: UInt64) -> UInt64? {
@@ -23,7 +23,7 @@ func parseDecimal(_ text: UnsafeBufferPointer<UInt8>, limit: UInt64) -> UInt64? 
 
 /// A TTL-style duration: plain seconds, or number/unit pairs (`1w2d3h4m5s`,
 /// units in either case, RFC 2308 / BIND). Nil when malformed or over 32 bits.
-func parseDuration(_ text: ArraySlice<UInt8>) -> UInt32? {
+func parseDuration(_ text: TokenText) -> UInt32? {
     if let plain = parseDecimal(text, limit: UInt64(UInt32.max)) { return UInt32(plain) }
     guard !text.isEmpty, text.count <= 64 else { return nil }
     var total: UInt64 = 0
@@ -70,7 +70,7 @@ func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
 }
 
 /// `YYYYMMDDHHMMSS` (UTC) to seconds since the epoch, or nil for a bad date.
-func parseTimestamp(_ text: ArraySlice<UInt8>) -> Int64? {
+func parseTimestamp(_ text: TokenText) -> Int64? {
     guard text.count == 14 else { return nil }
     let base = text.startIndex
     func number(_ from: Int, _ count: Int) -> Int? {
@@ -141,7 +141,7 @@ extension RDataTokenReader {
 
     mutating func rrType() throws(RDataSyntaxError) -> UInt16 {
         let token = try next("a record type")
-        let type = token.text.withUnsafeBufferPointer { RRType(mnemonic: $0) }
+        let type = RRType(mnemonic: UnsafeBufferPointer(rebasing: token.text))
         guard let type else { throw bad("record type") }
         return type.rawValue
     }

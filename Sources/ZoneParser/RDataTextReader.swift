@@ -4,30 +4,40 @@ import ZoneModel
 /// field shares: `missing X` (no token left), `expected X, got "T"` and
 /// `bad X "T"`, each with the index of the token at fault.
 struct RDataTokenReader {
-    let tokens: ArraySlice<Token>
-    var index: Int
+    /// The entry's bytes, which the spans index.
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// The RDATA tokens.
+    let spans: UnsafeBufferPointer<TokenSpan>
+    var index = 0
     let origin: DomainName?
 
-    init(tokens: ArraySlice<Token>, origin: DomainName?) {
-        self.tokens = tokens
-        self.index = tokens.startIndex
+    init(bytes: UnsafeBufferPointer<UInt8>, spans: UnsafeBufferPointer<TokenSpan>, origin: DomainName?) {
+        self.bytes = bytes
+        self.spans = spans
         self.origin = origin
     }
 
-    var isAtEnd: Bool { index >= tokens.endIndex }
+    var isAtEnd: Bool { index >= spans.count }
+
+    /// Token `position` (0 for the first RDATA token).
+    @inline(__always)
+    subscript(position: Int) -> TokenView {
+        let span = spans[position]
+        return TokenView(text: bytes[span.start..<span.end], isQuoted: span.isQuoted, line: span.line, column: span.column)
+    }
 
     /// True when the first token is the unquoted RFC 3597 marker `\#`.
     var atGenericMarker: Bool {
-        guard let first = tokens.first, !first.isQuoted, first.text.count == 2 else { return false }
-        return first.text.first == UInt8(ascii: "\\") && first.text.last == UInt8(ascii: "#")
+        guard let span = spans.first, !span.isQuoted, span.end - span.start == 2 else { return false }
+        return bytes[span.start] == UInt8(ascii: "\\") && bytes[span.start + 1] == UInt8(ascii: "#")
     }
 
     /// The next token; `what` names the field for the "missing" message.
     @inline(__always)
-    mutating func next(_ what: @autoclosure () -> String) throws(RDataSyntaxError) -> Token {
-        guard index < tokens.endIndex else { throw RDataSyntaxError("missing \(what())", tokenIndex: nil) }
+    mutating func next(_ what: @autoclosure () -> String) throws(RDataSyntaxError) -> TokenView {
+        guard index < spans.count else { throw RDataSyntaxError("missing \(what())", tokenIndex: nil) }
         defer { index += 1 }
-        return tokens[index]
+        return self[index]
     }
 
     /// The index of the token `next` returned last.
@@ -35,18 +45,18 @@ struct RDataTokenReader {
 
     func expectEnd() throws(RDataSyntaxError) {
         guard isAtEnd else {
-            throw RDataSyntaxError("unexpected extra field \(RDataTokenReader.quote(tokens[index].text))", tokenIndex: index)
+            throw RDataSyntaxError("unexpected extra field \(RDataTokenReader.quote(self[index].text))", tokenIndex: index)
         }
     }
 
     /// `expected WHAT, got "TOKEN"` for the last token read.
     func expected(_ what: String) -> RDataSyntaxError {
-        RDataSyntaxError("expected \(what), got \(RDataTokenReader.quote(tokens[lastIndex].text))", tokenIndex: lastIndex)
+        RDataSyntaxError("expected \(what), got \(RDataTokenReader.quote(self[lastIndex].text))", tokenIndex: lastIndex)
     }
 
     /// `bad WHAT "TOKEN"` for the last token read.
     func bad(_ what: String) -> RDataSyntaxError {
-        RDataSyntaxError("bad \(what) \(RDataTokenReader.quote(tokens[lastIndex].text))", tokenIndex: lastIndex)
+        RDataSyntaxError("bad \(what) \(RDataTokenReader.quote(self[lastIndex].text))", tokenIndex: lastIndex)
     }
 
     /// A message about the last token read, in the caller's words.
@@ -56,7 +66,7 @@ struct RDataTokenReader {
 
     /// The token text quoted for a message, cut to a sane length and with
     /// control octets shown as `\DDD` (zone files are untrusted).
-    static func quote(_ text: ArraySlice<UInt8>) -> String {
+    static func quote(_ text: some Collection<UInt8>) -> String {
         let limit = 80
         var shown: [UInt8] = [UInt8(ascii: "\"")]
         for byte in text.prefix(limit) {

@@ -13,13 +13,13 @@ extension RDataTokenReader {
             let token = try next("a SvcParam")
             let tokenIndex = lastIndex
             var text = token.text
-            var rawValue: ArraySlice<UInt8>? = nil
+            var rawValue: TokenText? = nil
             if let equals = text.firstIndex(of: UInt8(ascii: "=")) {
                 rawValue = text[(equals + 1)...]
                 text = text[text.startIndex..<equals]
-                if rawValue!.isEmpty, !isAtEnd, tokens[index].isQuoted {
+                if rawValue!.isEmpty, !isAtEnd, self[index].isQuoted {
                     // `key=` then a quoted token: the lexer split `key="value"`.
-                    rawValue = tokens[index].text
+                    rawValue = self[index].text
                     index += 1
                 } else if let value = rawValue, value.count >= 2,
                           value.first == UInt8(ascii: "\""), value.last == UInt8(ascii: "\"") {
@@ -67,7 +67,7 @@ extension RDataTokenReader {
     }
 
     /// The wire value of one SvcParam from its decoded presentation value.
-    private func svcParamValue(key: UInt16, _ value: [UInt8]?, token: Token, tokenIndex: Int) throws(RDataSyntaxError) -> [UInt8] {
+    private func svcParamValue(key: UInt16, _ value: [UInt8]?, token: TokenView, tokenIndex: Int) throws(RDataSyntaxError) -> [UInt8] {
         let name = svcParamKeyName(key)
         func fail(_ message: String) -> RDataSyntaxError {
             RDataSyntaxError("\(message) in \(RDataTokenReader.quote(token.text))", tokenIndex: tokenIndex)
@@ -95,7 +95,7 @@ extension RDataTokenReader {
         case 0:
             var keys: [UInt16] = []
             for item in splitValueList(value) {
-                guard let listed = svcParamKey(item[...]) else { throw fail("unknown key \(RDataTokenReader.quote(item[...])) in mandatory") }
+                guard let listed = item.withUnsafeBufferPointer({ svcParamKey($0[...]) }) else { throw fail("unknown key \(RDataTokenReader.quote(item[...])) in mandatory") }
                 guard listed != 0 else { throw fail("mandatory must not list itself") }
                 keys.append(listed)
             }
@@ -111,15 +111,15 @@ extension RDataTokenReader {
                 out.append(contentsOf: item)
             }
         case 3:
-            guard let port = parseDecimal(value[...], limit: 65535) else { throw fail("port must be a 16-bit integer") }
+            guard let port = value.withUnsafeBufferPointer({ parseDecimal($0, limit: 65535) }) else { throw fail("port must be a 16-bit integer") }
             out.appendUInt16(UInt16(port))
         case 4:
             for item in splitValueList(value) {
-                guard appendIPv4(item[...], to: &out) else { throw fail("bad IPv4 address \(RDataTokenReader.quote(item[...]))") }
+                guard item.withUnsafeBufferPointer({ appendIPv4($0[...], to: &out) }) else { throw fail("bad IPv4 address \(RDataTokenReader.quote(item[...]))") }
             }
         case 6:
             for item in splitValueList(value) {
-                guard appendIPv6(item[...], to: &out) else { throw fail("bad IPv6 address \(RDataTokenReader.quote(item[...]))") }
+                guard item.withUnsafeBufferPointer({ appendIPv6($0[...], to: &out) }) else { throw fail("bad IPv6 address \(RDataTokenReader.quote(item[...]))") }
             }
         default:
             // ech: an ECHConfigList in base64.
@@ -131,7 +131,7 @@ extension RDataTokenReader {
 }
 
 /// A SvcParamKey name or `keyNNNNN` (65535 is reserved as invalid, RFC 9460 section 14.3.2).
-func svcParamKey(_ text: ArraySlice<UInt8>) -> UInt16? {
+func svcParamKey(_ text: TokenText) -> UInt16? {
     if let value = RDataMnemonics.lookup(text, in: RDataMnemonics.svcParamKeys) { return value }
     guard text.count > 3, text.count <= 8,
           text.prefix(3).elementsEqual("key".utf8),

@@ -2,8 +2,8 @@ import ZoneModel
 
 /// Appends `text` with RFC 1035 section 5.1 escapes decoded: `\DDD` is an
 /// octet in decimal, `\X` is X. False on a malformed escape.
-func appendUnescaped(_ text: ArraySlice<UInt8>, to out: inout [UInt8]) -> Bool {
-    text.withUnsafeBufferPointer { appendUnescaped($0, to: &out) }
+func appendUnescaped(_ text: TokenText, to out: inout [UInt8]) -> Bool {
+    appendUnescaped(UnsafeBufferPointer(rebasing: text), to: &out)
 }
 
 func appendUnescaped(_ text: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) -> Bool {
@@ -47,7 +47,7 @@ extension RDataTokenReader {
         try appendCharacterString(token, into: &out)
     }
 
-    func appendCharacterString(_ token: Token, into out: inout [UInt8]) throws(RDataSyntaxError) {
+    func appendCharacterString(_ token: TokenView, into out: inout [UInt8]) throws(RDataSyntaxError) {
         let lengthAt = out.count
         out.append(0)
         guard appendUnescaped(token.text, to: &out) else {

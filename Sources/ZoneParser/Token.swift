@@ -39,6 +39,20 @@ public struct Token: Sendable {
     public var string: String { String(decoding: text, as: UTF8.self) }
 }
 
+/// A token's text as the RDATA encoders read it: a view of bytes that the
+/// caller keeps alive for the length of one entry. A view holds no
+/// reference, so reading a token costs no reference counting (an
+/// `ArraySlice` per token cost four atomic operations).
+typealias TokenText = Slice<UnsafeBufferPointer<UInt8>>
+
+/// One token of an entry's RDATA, as `RDataTokenReader` hands it out.
+struct TokenView {
+    var text: TokenText
+    var isQuoted: Bool
+    var line: Int
+    var column: Int
+}
+
 /// A field of RDATA that could not be encoded. `tokenIndex` is the index into
 /// the token slice given to `RDataText.encode`; nil means a field is missing
 /// after the last token.

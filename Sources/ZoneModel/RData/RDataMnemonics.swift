@@ -42,7 +42,7 @@ public enum RDataMnemonics {
     }
 
     /// The value for `bytes` (ASCII, any case), or nil.
-    public static func lookup(_ bytes: ArraySlice<UInt8>, in table: Table) -> UInt16? {
+    public static func lookup(_ bytes: some Collection<UInt8>, in table: Table) -> UInt16? {
         for entry in table where entry.name.count == bytes.count {
             var matches = true
             var nameIndex = 0
