@@ -46,31 +46,7 @@ struct NSEC3Check {
 
     func run(findings: inout FindingCollector) -> DNSSECSummary.Denial {
         let origin = layout.zone.origin
-        var entries: [Entry] = []
-        var parameterCounts: [Parameters: Int] = [:]
-        var parameterOrder: [Parameters] = []
-        for owner in layout.owners {
-            guard let rrset = layout.rrset(owner, .nsec3) else { continue }
-            let name = layout.name(owner)
-            for record in rrset.records {
-                guard let data = record.nsec3 else {
-                    findings.add(.nsec3Malformed, "the NSEC3 at \(name) cannot be parsed", owner: name, type: .nsec3, records: [record])
-                    continue
-                }
-                guard name.parent == origin, let label = name.labels.first,
-                      let hash = LDNSNSEC3Hash.decodeBase32Hex(label), hash.count == data.nextHashedOwner.count else {
-                    findings.add(.nsec3Malformed,
-                                 "NSEC3 owner \(name) is not one base32hex hash label directly below \(origin)",
-                                 owner: name, type: .nsec3, records: [record])
-                    continue
-                }
-                let parameters = Parameters(hashAlgorithm: data.hashAlgorithm, iterations: data.iterations, salt: data.salt)
-                if parameterCounts[parameters] == nil { parameterOrder.append(parameters) }
-                parameterCounts[parameters, default: 0] += 1
-                entries.append(Entry(record: record, owner: name, hash: hash, data: data))
-            }
-        }
-
+        let (entries, parameterCounts, parameterOrder) = readEntries(findings: &findings)
         guard let parameters = activeParameters(counts: parameterCounts, order: parameterOrder, findings: &findings) else {
             return .nsec3(records: entries.count, hashAlgorithm: 0, iterations: 0, salt: [], optOut: false, optedOutDelegations: 0)
         }
@@ -180,6 +156,85 @@ struct NSEC3Check {
                          owner: origin, type: .nsec3)
         }
         return summary(optedOutDelegations)
+    }
+
+    /// The NSEC3 records of one part of the owners, read on one thread.
+    private struct EntryPart {
+        var entries: [Entry] = []
+        var findings: FindingCollector
+        var counts: [Parameters: Int] = [:]
+        /// The parameter sets in the order they first appear.
+        var order: [Parameters] = []
+    }
+
+    /// Every NSEC3 record, decoded, in zone order, with how many use each
+    /// set of parameters (in order of first use). Parts of the owners are
+    /// read on `jobs` threads and joined in order.
+    private func readEntries(findings: inout FindingCollector)
+        -> (entries: [Entry], counts: [Parameters: Int], order: [Parameters])
+    {
+        let owners = layout.owners
+        let pieceSize = 4096
+        let pieces = (owners.count + pieceSize - 1) / pieceSize
+        let origin = layout.zone.origin
+        let limit = findings.limit
+        let parts = ParallelChunks.collect(count: pieces, jobs: jobs) { piece in
+            var part = EntryPart(findings: FindingCollector(zone: origin, limit: limit))
+            // A copy per thread: see `Zone.forAnotherThread`.
+            let origin = origin.separateCopy
+            for owner in owners[(piece * pieceSize)..<min(owners.count, (piece + 1) * pieceSize)] {
+                guard let rrset = layout.rrset(owner, .nsec3) else { continue }
+                read(rrset, into: &part, origin: origin)
+            }
+            return part
+        }
+        var entries: [Entry] = []
+        var counts: [Parameters: Int] = [:]
+        var order: [Parameters] = []
+        for part in parts {
+            entries.append(contentsOf: part.entries)
+            findings.merge(part.findings)
+            for parameters in part.order where counts[parameters] == nil { order.append(parameters) }
+            counts.merge(part.counts, uniquingKeysWith: +)
+        }
+        return (entries, counts, order)
+    }
+
+    /// Decodes the records of one NSEC3 RRset into `part`.
+    private func read(_ rrset: RRset, into part: inout EntryPart, origin: DomainName) {
+        let name = rrset.owner
+        let wire = name.wire
+        let labelLength = wire.isEmpty ? 0 : Int(wire[0])
+        // One label directly below the origin: the hash in base32hex.
+        let label: ArraySlice<UInt8>? = labelLength > 0 && wire.count == 1 + labelLength + origin.wire.count
+            && name.isSubdomain(of: origin) ? wire[1...labelLength] : nil
+        var last: (parameters: Parameters, count: Int)?
+        func flush() {
+            guard let (parameters, count) = last else { return }
+            if part.counts[parameters] == nil { part.order.append(parameters) }
+            part.counts[parameters, default: 0] += count
+        }
+        for record in rrset.records {
+            guard let data = record.nsec3 else {
+                part.findings.add(.nsec3Malformed, "the NSEC3 at \(name) cannot be parsed", owner: name, type: .nsec3, records: [record])
+                continue
+            }
+            guard let label, let hash = LDNSNSEC3Hash.decodeBase32Hex(label), hash.count == data.nextHashedOwner.count else {
+                part.findings.add(.nsec3Malformed,
+                                  "NSEC3 owner \(name) is not one base32hex hash label directly below \(origin)",
+                                  owner: name, type: .nsec3, records: [record])
+                continue
+            }
+            let parameters = Parameters(hashAlgorithm: data.hashAlgorithm, iterations: data.iterations, salt: data.salt)
+            if let current = last, current.parameters == parameters {
+                last = (parameters, current.count + 1)
+            } else {
+                flush()
+                last = (parameters, 1)
+            }
+            part.entries.append(Entry(record: record, owner: name, hash: hash, data: data))
+        }
+        flush()
     }
 
     /// The NSEC3PARAM's parameters (the first with flags 0, RFC 5155 4.1.2), or

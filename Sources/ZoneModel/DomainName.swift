@@ -18,6 +18,11 @@ public struct DomainName: Sendable {
         self.wire = uncheckedWire
     }
 
+    /// The same name in storage of its own, for another thread: threads that
+    /// share one name's storage keep bouncing its reference count between
+    /// cores (see `Zone.forAnotherThread`).
+    public var separateCopy: DomainName { DomainName(uncheckedWire: wire.map { $0 }) }
+
     /// Validates and wraps uncompressed wire bytes that hold exactly one name.
     public init(wire bytes: some Collection<UInt8>) throws(NameError) {
         let bytes = Array(bytes)

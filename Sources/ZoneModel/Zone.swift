@@ -36,7 +36,7 @@ public struct Zone: Sendable {
     }
 
     private init(sharingRecordsOf zone: Zone) {
-        origin = DomainName(uncheckedWire: zone.origin.wire.map { $0 })
+        origin = zone.origin.separateCopy
         rrClass = zone.rrClass
         storage = ZoneStorage(table: zone.storage.table, starts: zone.storage.starts, ownerStarts: zone.storage.ownerStarts)
         cuts = zone.cuts

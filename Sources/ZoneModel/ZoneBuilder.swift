@@ -94,6 +94,8 @@ public struct ZoneBuilder: Sendable {
         var findings: [Finding] = []
     }
 
+    /// Reports what the zone leaves out, then sorts and groups the rest, a
+    /// part of the owners a thread, and joins the parts in order.
     private func plan() -> Plan {
         var plan = Plan()
         // The threads read the table and the origin through these buffers:

@@ -272,8 +272,3 @@ private extension String {
     /// The same text in storage of its own (see the regions' set-up).
     var separateCopy: String { String(decoding: Array(utf8), as: UTF8.self) }
 }
-
-private extension DomainName {
-    /// The same name in storage of its own.
-    var separateCopy: DomainName { DomainName(uncheckedWire: wire.map { $0 }) }
-}
