@@ -33,6 +33,7 @@ struct NSEC3Check {
         let owner: DomainName
         let hash: [UInt8]
         let data: NSEC3Data
+        let parameters: Parameters
     }
 
     /// A name the chain must (or under opt-out may) cover.
@@ -56,8 +57,7 @@ struct NSEC3Check {
         var chain: [Entry] = []
         var others: [Parameters: [Entry]] = [:]
         for entry in entries {
-            let own = Parameters(hashAlgorithm: entry.data.hashAlgorithm, iterations: entry.data.iterations, salt: entry.data.salt)
-            if own == parameters { chain.append(entry) } else { others[own, default: []].append(entry) }
+            if entry.parameters == parameters { chain.append(entry) } else { others[entry.parameters, default: []].append(entry) }
         }
         for other in parameterOrder {
             guard let group = others[other], let first = group.first else { continue }
@@ -174,15 +174,14 @@ struct NSEC3Check {
         -> (entries: [Entry], counts: [Parameters: Int], order: [Parameters])
     {
         let owners = layout.owners
-        let pieceSize = 4096
-        let pieces = (owners.count + pieceSize - 1) / pieceSize
+        let pieces = ParallelChunks.pieces(count: owners.count, size: 4096)
         let origin = layout.zone.origin
         let limit = findings.limit
-        let parts = ParallelChunks.collect(count: pieces, jobs: jobs) { piece in
+        let parts = ParallelChunks.collect(count: pieces.count, jobs: jobs) { piece in
             var part = EntryPart(findings: FindingCollector(zone: origin, limit: limit))
             // A copy per thread: see `Zone.forAnotherThread`.
             let origin = origin.separateCopy
-            for owner in owners[(piece * pieceSize)..<min(owners.count, (piece + 1) * pieceSize)] {
+            for owner in owners[pieces[piece]] {
                 guard let rrset = layout.rrset(owner, .nsec3) else { continue }
                 read(rrset, into: &part, origin: origin)
             }
@@ -208,12 +207,6 @@ struct NSEC3Check {
         // One label directly below the origin: the hash in base32hex.
         let label: ArraySlice<UInt8>? = labelLength > 0 && wire.count == 1 + labelLength + origin.wire.count
             && name.isSubdomain(of: origin) ? wire[1...labelLength] : nil
-        var last: (parameters: Parameters, count: Int)?
-        func flush() {
-            guard let (parameters, count) = last else { return }
-            if part.counts[parameters] == nil { part.order.append(parameters) }
-            part.counts[parameters, default: 0] += count
-        }
         for record in rrset.records {
             guard let data = record.nsec3 else {
                 part.findings.add(.nsec3Malformed, "the NSEC3 at \(name) cannot be parsed", owner: name, type: .nsec3, records: [record])
@@ -226,15 +219,10 @@ struct NSEC3Check {
                 continue
             }
             let parameters = Parameters(hashAlgorithm: data.hashAlgorithm, iterations: data.iterations, salt: data.salt)
-            if let current = last, current.parameters == parameters {
-                last = (parameters, current.count + 1)
-            } else {
-                flush()
-                last = (parameters, 1)
-            }
-            part.entries.append(Entry(record: record, owner: name, hash: hash, data: data))
+            if part.counts[parameters] == nil { part.order.append(parameters) }
+            part.counts[parameters, default: 0] += 1
+            part.entries.append(Entry(record: record, owner: name, hash: hash, data: data, parameters: parameters))
         }
-        flush()
     }
 
     /// The NSEC3PARAM's parameters (the first with flags 0, RFC 5155 4.1.2), or
@@ -329,11 +317,9 @@ struct NSEC3Check {
 
     /// H(name) for every name, through ldns, on `jobs` threads.
     private func hashNames(_ names: [ChainName], parameters: Parameters) -> [[UInt8]?] {
-        let perPiece = 1024
-        let pieces = (names.count + perPiece - 1) / perPiece
-        let parts = ParallelChunks.map(count: pieces, jobs: jobs, makeScratch: { () }) { piece, _ in
-            let range = (piece * perPiece)..<min(names.count, (piece + 1) * perPiece)
-            return range.map { index in
+        let pieces = ParallelChunks.pieces(count: names.count, size: 1024)
+        let parts = ParallelChunks.map(count: pieces.count, jobs: jobs, makeScratch: { () }) { piece, _ in
+            pieces[piece].map { index in
                 try? LDNSNSEC3Hash.hash(of: names[index].name, algorithm: parameters.hashAlgorithm,
                                         iterations: parameters.iterations, salt: parameters.salt)
             }

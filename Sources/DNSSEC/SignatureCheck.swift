@@ -71,10 +71,9 @@ struct SignatureCheck: Sendable {
 
     func run(jobs: Int) -> Result {
         let owners = layout.owners.count
-        let pieces = (owners + SignatureCheck.ownersPerPiece - 1) / SignatureCheck.ownersPerPiece
-        let results = ParallelChunks.map(count: pieces, jobs: jobs, makeScratch: { [UInt8]() }) { piece, scratch in
-            let start = piece * SignatureCheck.ownersPerPiece
-            return check(owners: start..<min(owners, start + SignatureCheck.ownersPerPiece), scratch: &scratch)
+        let pieces = ParallelChunks.pieces(count: owners, size: SignatureCheck.ownersPerPiece)
+        let results = ParallelChunks.map(count: pieces.count, jobs: jobs, makeScratch: { [UInt8]() }) { piece, scratch in
+            check(owners: pieces[piece], scratch: &scratch)
         }
         var total = Result(findings: FindingCollector(zone: layout.zone.origin, limit: findingLimit))
         for result in results { total.merge(result) }

@@ -67,12 +67,11 @@ struct ZoneLayout: Sendable {
     /// parts of one array.
     private static func materialize(_ list: RRsetList, jobs: Int) -> [RRset] {
         let count = list.count
-        let pieceSize = 4096
-        let pieces = (count + pieceSize - 1) / pieceSize
-        guard jobs > 1, pieces > 1 else { return Array(list) }
+        let pieces = ParallelChunks.pieces(count: count, size: 4096)
+        guard jobs > 1, pieces.count > 1 else { return Array(list) }
         return [RRset](unsafeUninitializedCapacity: count) { buffer, initialized in
-            ParallelChunks.forEach(count: pieces, jobs: jobs) { piece in
-                for index in (piece * pieceSize)..<min(count, (piece + 1) * pieceSize) {
+            ParallelChunks.forEach(count: pieces.count, jobs: jobs) { piece in
+                for index in pieces[piece] {
                     (buffer.baseAddress! + index).initialize(to: list[index])
                 }
             }

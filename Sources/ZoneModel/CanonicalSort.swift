@@ -134,15 +134,9 @@ struct CanonicalSort {
         }
         // Parts start where a group does; several a thread, since owners
         // with many records can make parts unequal.
-        let partCount = jobs > 1 && firsts.count >= InPlaceSort.parallelMinimum ? jobs * 8 : 1
-        var bounds = [0]
-        for part in 1..<max(partCount, 1) {
-            var position = max(bounds[bounds.count - 1], firsts.count * part / partCount)
-            while continuesGroup(position) { position += 1 }
-            bounds.append(position)
-        }
-        bounds.append(firsts.count)
-        return ParallelChunks.collect(count: partCount, jobs: jobs) { part in
+        let bounds = ParallelChunks.cuts(count: firsts.count, jobs: jobs, partsPerThread: 8,
+                                         minimum: InPlaceSort.parallelMinimum, keepsWithPrevious: continuesGroup)
+        return ParallelChunks.collect(count: bounds.count - 1, jobs: jobs) { part in
             var result = makePart()
             var group: [UInt32] = []
             var runIndex = bounds[part]
@@ -206,18 +200,9 @@ struct CanonicalSort {
     /// Where the keying of owner runs is cut for `jobs` threads: entry
     /// positions that start a run, first 0 and last the entry count.
     private func runChunkBounds(_ entries: UnsafeBufferPointer<RecordTable.Entry>) -> [Int] {
-        let chunks = jobs > 1 && entries.count >= InPlaceSort.parallelMinimum ? jobs * 4 : 1
-        var bounds = [0]
-        for chunk in 1..<max(chunks, 1) {
-            var position = max(bounds[bounds.count - 1], entries.count * chunk / chunks)
-            while position > 0 && position < entries.count
-                    && entries[position].ownerOffset == entries[position - 1].ownerOffset {
-                position += 1
-            }
-            bounds.append(position)
+        ParallelChunks.cuts(count: entries.count, jobs: jobs, partsPerThread: 4, minimum: InPlaceSort.parallelMinimum) {
+            entries[$0].ownerOffset == entries[$0 - 1].ownerOffset
         }
-        bounds.append(entries.count)
-        return bounds
     }
 
     /// The runs of owners inside the zone in each chunk.

@@ -71,6 +71,29 @@ extension ParallelChunks {
         return slots.collect()
     }
 
+    /// `0..<count` in consecutive pieces of `size` (the last one shorter).
+    public static func pieces(count: Int, size: Int) -> [Range<Int>] {
+        stride(from: 0, to: count, by: size).map { $0..<min(count, $0 + size) }
+    }
+
+    /// Where `count` items are cut into parts for `jobs` threads:
+    /// `partsPerThread` parts a thread when there are at least `minimum`
+    /// items, else one part. A cut that falls on an item which must stay
+    /// with the one before it (`keepsWithPrevious`) moves forward past it.
+    /// The cuts run from 0 to `count`.
+    public static func cuts(count: Int, jobs: Int, partsPerThread: Int, minimum: Int,
+                            keepsWithPrevious: (Int) -> Bool = { _ in false }) -> [Int] {
+        let parts = jobs > 1 && count >= minimum ? jobs * partsPerThread : 1
+        var cuts = [0]
+        for part in 1..<parts {
+            var position = max(cuts[cuts.count - 1], count * part / parts)
+            while position > 0 && position < count && keepsWithPrevious(position) { position += 1 }
+            cuts.append(position)
+        }
+        cuts.append(count)
+        return cuts
+    }
+
     /// `first()` and `second()`, on two threads when `jobs` allows: for two
     /// independent steps of one build that would otherwise run one after the other.
     public static func both<First, Second>(jobs: Int, _ first: () -> First, _ second: () -> Second) -> (First, Second) {

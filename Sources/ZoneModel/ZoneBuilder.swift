@@ -141,12 +141,13 @@ public struct ZoneBuilder: Sendable {
     /// of the table are read on the build's threads.
     private func ignored(entries: UnsafeBufferPointer<RecordTable.Entry>, arena: UnsafeBufferPointer<UInt8>,
                          originWire: UnsafeBufferPointer<UInt8>) -> [Finding] {
-        let chunks = jobs > 1 && entries.count >= InPlaceSort.parallelMinimum ? jobs * 4 : 1
-        return ParallelChunks.collect(count: chunks, jobs: jobs) { chunk in
+        let bounds = ParallelChunks.cuts(count: entries.count, jobs: jobs, partsPerThread: 4,
+                                         minimum: InPlaceSort.parallelMinimum)
+        return ParallelChunks.collect(count: bounds.count - 1, jobs: jobs) { chunk in
             var findings: [Finding] = []
             var lastOwnerOffset: UInt32 = .max
             var lastOwnerInside = false
-            for index in (entries.count * chunk / chunks)..<(entries.count * (chunk + 1) / chunks) {
+            for index in bounds[chunk]..<bounds[chunk + 1] {
                 let entry = entries[index]
                 if entry.rrClass != rrClass.rawValue {
                     let record = table.record(at: index)

@@ -388,8 +388,7 @@ final class ParserRun {
                 Result { () throws(RDataSyntaxError) in
                     let spans = UnsafeBufferPointer(rebasing: allSpans[start...])
                     try RDataText.encode(type: type, fields: fields, bytes: bytes, spans: spans, origin: origin, into: &rdata)
-                    if let first = spans.first, !first.isQuoted, first.end - first.start == 2,
-                       bytes[first.start] == UInt8(ascii: "\\"), bytes[first.start + 1] == UInt8(ascii: "#"),
+                    if RDataTokenReader.startsWithGenericMarker(spans, in: bytes),
                        !ParserRun.genericRDataFits(type: type, rdata: rdata) {
                         throw RDataSyntaxError(
                             "the RFC 3597 generic RDATA is not a valid \(type) RDATA (as BIND and Knot check it): expected the octets of its typed form",

@@ -27,7 +27,10 @@ struct RDataTokenReader {
     }
 
     /// True when the first token is the unquoted RFC 3597 marker `\#`.
-    var atGenericMarker: Bool {
+    var atGenericMarker: Bool { RDataTokenReader.startsWithGenericMarker(spans, in: bytes) }
+
+    /// True when the first of `spans` is the unquoted RFC 3597 marker `\#`.
+    static func startsWithGenericMarker(_ spans: UnsafeBufferPointer<TokenSpan>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let span = spans.first, !span.isQuoted, span.end - span.start == 2 else { return false }
         return bytes[span.start] == UInt8(ascii: "\\") && bytes[span.start + 1] == UInt8(ascii: "#")
     }
