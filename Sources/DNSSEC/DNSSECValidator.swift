@@ -28,7 +28,7 @@ public struct DNSSECValidator: Sendable {
             return DNSSECReport(findings: findings.finish(), summary: summary)
         }
 
-        let layout = ZoneLayout(zone: zone, jobs: jobs)
+        let layout = ZoneLayout(zone: zone)
         let dnskeys = zone.rrset(zone.origin, .dnskey)
         // Counted from the record table: no RRset is materialized for this.
         let list = zone.rrsets
@@ -61,7 +61,8 @@ public struct DNSSECValidator: Sendable {
             layout: layout, keys: keys, now: now,
             warnUntil: now + Int64(max(0, options.expiryWarningDays)) * 86_400,
             findingLimit: options.findingLimitPerRule,
-            verifiedSignatures: options.verifiedSignatures
+            verifiedSignatures: options.verifiedSignatures,
+            recordsVerifiedSignatures: options.recordsVerifiedSignatures
         ).run(jobs: jobs)
         findings.merge(signatures.findings)
         summary.signaturesVerified = signatures.verified
@@ -97,8 +98,8 @@ public struct DNSSECValidator: Sendable {
 
     private func checkDenial(_ layout: ZoneLayout, jobs: Int, findings: inout FindingCollector) -> DNSSECSummary.Denial {
         let zone = layout.zone
-        let hasNSEC = layout.all.contains { $0.type == .nsec }
-        let hasNSEC3 = layout.all.contains { $0.type == .nsec3 }
+        let hasNSEC = layout.contains(.nsec)
+        let hasNSEC3 = layout.contains(.nsec3)
         switch (hasNSEC, hasNSEC3) {
         case (false, false):
             findings.add(.denialMissing, "the zone is signed but has neither NSEC nor NSEC3 records",

@@ -11,10 +11,7 @@ struct LifetimeCheck {
 
     func run(earliest: SignatureCheck.Expiry?, findings: inout FindingCollector) {
         guard let earliest, let soa = layout.zone.soa else { return }
-        var largestTTL: UInt32 = 0
-        for rrset in layout.all {
-            for record in rrset.records where record.ttl > largestTTL { largestTTL = record.ttl }
-        }
+        let largestTTL = layout.list.largestTTL
         let needed = now + Int64(soa.expire) + Int64(largestTTL)
         guard earliest.time < needed else { return }
         findings.add(

@@ -179,8 +179,9 @@ struct NSEC3Check {
         let limit = findings.limit
         let parts = ParallelChunks.collect(count: pieces.count, jobs: jobs) { piece in
             var part = EntryPart(findings: FindingCollector(zone: origin, limit: limit))
-            // A copy per thread: see `Zone.forAnotherThread`.
+            // Copies per thread: see `Zone.forAnotherThread`.
             let origin = origin.separateCopy
+            let layout = layout.forAnotherThread()
             for owner in owners[pieces[piece]] {
                 guard let rrset = layout.rrset(owner, .nsec3) else { continue }
                 read(rrset, into: &part, origin: origin)

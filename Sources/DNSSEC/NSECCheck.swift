@@ -10,7 +10,7 @@ struct NSECCheck {
 
     /// Returns the number of NSEC records.
     func run(findings: inout FindingCollector) -> Int {
-        var names: [(owner: ZoneLayout.Owner, name: DomainName, types: TypeSet)] = []
+        var names: [(name: DomainName, nsec: RRset?, types: TypeSet)] = []
         var nsecRecords = 0
         for owner in layout.owners {
             let name = layout.name(owner)
@@ -25,13 +25,13 @@ struct NSECCheck {
             }
             let types = layout.dataTypes(owner)
             guard !types.isEmpty else { continue }
-            names.append((owner, name, types))
+            names.append((name, nsec, types))
         }
         guard !names.isEmpty else { return nsecRecords }
 
         for (position, entry) in names.enumerated() {
             let expectedNext = names[(position + 1) % names.count].name
-            guard let nsec = layout.rrset(entry.owner, .nsec) else {
+            guard let nsec = entry.nsec else {
                 findings.add(.nsecChainBroken,
                              "\(entry.name) has no NSEC: the chain skips it (the previous name's NSEC should point to it)",
                              owner: entry.name, type: .nsec)

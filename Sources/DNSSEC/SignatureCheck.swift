@@ -5,7 +5,7 @@ import ZoneModel
 /// cryptography) and every authoritative RRset must carry a signature of each
 /// algorithm in the DNSKEY RRset. Runs over pieces of the zone in parallel.
 struct SignatureCheck: Sendable {
-    let layout: ZoneLayout
+    var layout: ZoneLayout
     let keys: KeyRing
     let now: DNSSECTime
     /// Signatures expiring at or before this instant get `dnssec.rrsig-expiring`.
@@ -13,6 +13,8 @@ struct SignatureCheck: Sendable {
     let findingLimit: Int
     /// The verification cache: signatures already known to be good.
     let verifiedSignatures: Set<SignatureDigest>
+    /// Lists the digest of every good signature verified here (`Result.newlyVerified`).
+    let recordsVerifiedSignatures: Bool
 
     /// Owners per piece of parallel work: small enough to balance two cores
     /// on small zones, large enough that the per-piece merge costs nothing.
@@ -82,16 +84,21 @@ struct SignatureCheck: Sendable {
 
     /// Checks the RRsets and RRSIGs of a run of owners.
     func check(owners range: Range<Int>, scratch: inout [UInt8]) -> Result {
-        var result = Result(findings: FindingCollector(zone: layout.zone.origin, limit: findingLimit))
+        // Each piece reads the zone through objects of its own (see `Zone.forAnotherThread`).
+        var check = self
+        check.layout = layout.forAnotherThread()
+        var result = Result(findings: FindingCollector(zone: check.layout.zone.origin, limit: findingLimit))
         for ownerIndex in range {
-            check(owner: layout.owners[ownerIndex], into: &result, scratch: &scratch)
+            check.check(owner: check.layout.owners[ownerIndex], into: &result, scratch: &scratch)
         }
         return result
     }
 
+    /// Checks one owner's RRsets, materialized here and released when done,
+    /// on this thread.
     private func check(owner: ZoneLayout.Owner, into result: inout Result, scratch: inout [UInt8]) {
         let rrsets = layout.rrsets(owner)
-        let name = layout.name(owner)
+        guard let name = rrsets.first?.owner else { return }
         let signatures = rrsets.first { $0.type == .rrsig }?.records ?? []
         var coveredTypes: [RRType] = []
         for rrset in rrsets where rrset.type != .rrsig {
@@ -141,6 +148,9 @@ struct SignatureCheck: Sendable {
             }
         }
     }
+
+    /// Signature digests are needed to look signatures up in the cache or to record them for it.
+    private var usesDigests: Bool { recordsVerifiedSignatures || !verifiedSignatures.isEmpty }
 
     /// Authoritative data is signed (RFC 4035 section 2.2): everything at the
     /// apex and ordinary names, only DS and NSEC at a delegation, nothing below.
@@ -210,15 +220,17 @@ struct SignatureCheck: Sendable {
             tried = true
             // The digest names this exact signature, data and key; the
             // cryptography is skipped only for a digest a good run recorded.
-            let digest = SignatureDigest(signedData: scratch, signature: rrsig.signature,
-                                         dnskeyRData: keys.entries[candidate].record.rdata)
+            let digest = usesDigests
+                ? SignatureDigest(signedData: scratch, signature: rrsig.signature,
+                                  dnskeyRData: keys.entries[candidate].record.rdata)
+                : nil
             let outcome: LDNSSignatureStatus
-            if verifiedSignatures.contains(digest) {
+            if let digest, verifiedSignatures.contains(digest) {
                 outcome = .valid
                 result.reused.append(digest)
             } else {
                 outcome = verifier.verify(signature: rrsig.signature, signedData: scratch)
-                if case .valid = outcome { result.newlyVerified.append(digest) }
+                if case .valid = outcome, recordsVerifiedSignatures, let digest { result.newlyVerified.append(digest) }
             }
             switch outcome {
             case .valid:

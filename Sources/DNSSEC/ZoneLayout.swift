@@ -26,34 +26,34 @@ struct ZoneLayout: Sendable {
     }
 
     let zone: Zone
+    /// The zone's RRsets, read from its compact table: an owner's RRsets are
+    /// materialized only while a check looks at them (on the thread that does),
+    /// never all at once. Materializing a whole signed zone cost more than its
+    /// classification, doubled the peak memory, and freeing it afterwards took
+    /// a serial quarter of a second on 100k names.
+    let list: RRsetList
     let owners: [Owner]
-    /// The zone's RRsets, materialized once: the zone stores records compactly
-    /// and builds RRset values on access, and validation visits each many times.
-    let all: [RRset]
 
-    /// `jobs` threads materialize the RRsets (most of the work of a layout).
-    init(zone: Zone, jobs: Int = 1) {
+    init(zone: Zone) {
         self.zone = zone
-        let rrsets = ZoneLayout.materialize(zone.rrsets, jobs: jobs)
-        self.all = rrsets
+        let list = zone.rrsets
+        self.list = list
+        let origin = zone.origin
         var owners: [Owner] = []
-        owners.reserveCapacity(rrsets.count / 2 + 1)
         var currentCut: DomainName?
         var start = 0
-        while start < rrsets.count {
-            let owner = rrsets[start].owner
-            var end = start + 1
-            while end < rrsets.count && rrsets[end].owner == owner { end += 1 }
+        while start < list.count {
+            let end = list.ownerGroupEnd(from: start)
             let kind: Kind
-            if !owner.isSubdomain(of: zone.origin) {
+            if !list.owner(at: start, isSubdomainOf: origin) {
                 kind = .outside
-            } else if owner == zone.origin {
+            } else if list.owner(at: start, equals: origin) {
                 kind = .apex
-            } else if let cut = currentCut, owner.isStrictSubdomain(of: cut) {
+            } else if let cut = currentCut, list.owner(at: start, isSubdomainOf: cut), !list.owner(at: start, equals: cut) {
                 kind = .belowCut
-            } else if rrsets[start..<end].contains(where: { $0.type == .ns }) {
+            } else if (start..<end).contains(where: { list.type(at: $0) == .ns }) {
                 kind = .delegation
-                currentCut = owner
+                currentCut = list.owner(at: start)
             } else {
                 kind = .authoritative
             }
@@ -63,25 +63,23 @@ struct ZoneLayout: Sendable {
         self.owners = owners
     }
 
-    /// Every RRset of `list`, in order, made on `jobs` threads into disjoint
-    /// parts of one array.
-    private static func materialize(_ list: RRsetList, jobs: Int) -> [RRset] {
-        let count = list.count
-        let pieces = ParallelChunks.pieces(count: count, size: 4096)
-        guard jobs > 1, pieces.count > 1 else { return Array(list) }
-        return [RRset](unsafeUninitializedCapacity: count) { buffer, initialized in
-            ParallelChunks.forEach(count: pieces.count, jobs: jobs) { piece in
-                for index in pieces[piece] {
-                    (buffer.baseAddress! + index).initialize(to: list[index])
-                }
-            }
-            initialized = count
-        }
+    private init(zone: Zone, owners: [Owner]) {
+        self.zone = zone
+        self.list = zone.rrsets
+        self.owners = owners
     }
 
-    func name(_ owner: Owner) -> DomainName { all[owner.range.lowerBound].owner }
+    /// The same layout for another thread to read beside this one (see
+    /// `Zone.forAnotherThread`); the owner list is shared.
+    func forAnotherThread() -> ZoneLayout { ZoneLayout(zone: zone.forAnotherThread(), owners: owners) }
 
-    func rrsets(_ owner: Owner) -> ArraySlice<RRset> { all[owner.range] }
+    func name(_ owner: Owner) -> DomainName { list.owner(at: owner.range.lowerBound) }
+
+    /// The owner's RRsets, materialized now, sharing one owner name.
+    func rrsets(_ owner: Owner) -> [RRset] {
+        let name = self.name(owner)
+        return owner.range.map { list.rrset(at: $0, owner: name) }
+    }
 
     /// True for names that hold data of this zone: the apex, authoritative
     /// names and delegation points (not glue, not occluded data).
@@ -96,17 +94,19 @@ struct ZoneLayout: Sendable {
     /// only NS, DS and the DNSSEC records belong to this zone.
     func dataTypes(_ owner: Owner) -> TypeSet {
         var types = TypeSet()
-        for rrset in rrsets(owner) {
-            switch rrset.type {
+        for position in owner.range {
+            let type = list.type(at: position)
+            switch type {
             case .nsec3:
                 continue
             case .rrsig:
-                if rrset.records.contains(where: { $0.coveredType != .nsec3 }) { types.insert(.rrsig) }
+                let count = list.recordCount(at: position)
+                if (0..<count).contains(where: { list.coveredType(at: position, $0) != .nsec3 }) { types.insert(.rrsig) }
             default:
-                if owner.kind == .delegation && rrset.type != .ns && rrset.type != .ds && rrset.type != .nsec {
+                if owner.kind == .delegation && type != .ns && type != .ds && type != .nsec {
                     continue
                 }
-                types.insert(rrset.type)
+                types.insert(type)
             }
         }
         return types
@@ -114,10 +114,20 @@ struct ZoneLayout: Sendable {
 
     /// True when the owner carries an RRset of `type`.
     func has(_ owner: Owner, _ type: RRType) -> Bool {
-        rrsets(owner).contains { $0.type == type }
+        position(owner, type) != nil
     }
 
+    /// The owner's RRset of `type`, materialized now.
     func rrset(_ owner: Owner, _ type: RRType) -> RRset? {
-        rrsets(owner).first { $0.type == type }
+        position(owner, type).map { list[$0] }
+    }
+
+    private func position(_ owner: Owner, _ type: RRType) -> Int? {
+        owner.range.first { list.type(at: $0) == type }
+    }
+
+    /// True when some RRset of the zone has `type`.
+    func contains(_ type: RRType) -> Bool {
+        list.indices.contains { list.type(at: $0) == type }
     }
 }

@@ -161,6 +161,7 @@ public struct AuditJob: Sendable {
                 var options = dnssec.options(anchors: anchors)
                 do {
                     options.verifiedSignatures = try verificationCache?.load(zone: current.origin) ?? []
+                    options.recordsVerifiedSignatures = verificationCache != nil
                     let result = DNSSECValidator(options: options).validate(current)
                     try verificationCache?.save(zone: current.origin, report: result)
                     findings.append(contentsOf: result.findings)

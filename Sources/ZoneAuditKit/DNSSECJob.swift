@@ -79,6 +79,7 @@ public struct DNSSECVerifyJob: Sendable {
             do {
                 let opened = try VerificationCache(path: cacheFile)
                 options.verifiedSignatures = try opened.load(zone: zone.origin)
+                options.recordsVerifiedSignatures = true
                 cache = opened
             } catch {
                 throw JobError("\(error)")

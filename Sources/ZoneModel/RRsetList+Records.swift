@@ -28,6 +28,31 @@ extension RRsetList {
         return (table.arena[Int(entry.rdataOffset) + 3], Int(entry.rdataLength) - 4)
     }
 
+    /// `Record.coveredType` of record `index` of the RRset at `position`:
+    /// the type an RRSIG covers, for other types the type itself.
+    public func coveredType(at position: Int, _ index: Int) -> RRType {
+        let entry = table.entries[entryIndex(position, index)]
+        guard entry.type == RRType.rrsig.rawValue, entry.rdataLength >= 2 else { return RRType(entry.type) }
+        let offset = Int(entry.rdataOffset)
+        return RRType(UInt16(table.arena[offset]) << 8 | UInt16(table.arena[offset + 1]))
+    }
+
+    /// The RRset at `position`, its records sharing `owner` (which the caller
+    /// has made once for all the RRsets of a name).
+    public func rrset(at position: Int, owner: DomainName) -> RRset {
+        let start = Int(starts[position]), end = Int(starts[position + 1])
+        var records: [Record] = []
+        records.reserveCapacity(end - start)
+        for index in start..<end { records.append(table.record(at: index, owner: owner)) }
+        let entry = table.entries[start]
+        return RRset(owner: owner, type: RRType(entry.type), rrClass: RRClass(entry.rrClass), records: records)
+    }
+
+    /// The largest TTL of any record.
+    public var largestTTL: UInt32 {
+        table.entries.withUnsafeBufferPointer { entries in entries.reduce(0) { Swift.max($0, $1.ttl) } }
+    }
+
     /// The table index of record `index` of the RRset at `position`.
     private func entryIndex(_ position: Int, _ index: Int) -> Int {
         let start = Int(starts[position])

@@ -151,6 +151,15 @@ public struct RecordTable: Sendable {
         return SourceLocation(file: files[Int(entry.file)], line: Int(entry.line), column: Int(entry.column))
     }
 
+    /// The same records with file names of their own: every record made from
+    /// a table retains its file name's storage, and threads sharing one
+    /// string would keep bouncing its reference count between cores.
+    func separatingFileNames() -> RecordTable {
+        var copy = self
+        copy.files = files.map { String(decoding: Array($0.utf8), as: UTF8.self) }
+        return copy
+    }
+
     /// The record at `index`, with `owner` supplied when the caller already has it.
     func record(at index: Int, owner: DomainName? = nil) -> Record {
         let entry = entries[index]

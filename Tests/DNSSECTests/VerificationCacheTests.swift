@@ -11,7 +11,20 @@ struct SignatureCacheTests {
     static let time = DNSSECTime.parse(SignedZoneFixture.validationTimeText)!
 
     static func validate(_ zone: Zone, at time: DNSSECTime = time, cache: Set<SignatureDigest> = []) -> DNSSECReport {
-        DNSSECValidator(options: DNSSECOptions(validationTime: time, jobs: 2, verifiedSignatures: cache)).validate(zone)
+        DNSSECValidator(options: DNSSECOptions(validationTime: time, jobs: 2, verifiedSignatures: cache, recordsVerifiedSignatures: true)).validate(zone)
+    }
+
+    /// Without a cache to fill or read, no digests are made, and the verdict is the same.
+    @Test func digestsAreRecordedOnlyWhenAsked() throws {
+        let fixture = try SignedZoneFixture.make(algorithm: "ECDSAP256SHA256", denial: .nsec)
+        defer { fixture.remove() }
+        let zone = try fixture.zone()
+        let recorded = SignatureCacheTests.validate(zone)
+        let plain = DNSSECValidator(options: DNSSECOptions(validationTime: SignatureCacheTests.time, jobs: 2)).validate(zone)
+        #expect(!recorded.newlyVerified.isEmpty)
+        #expect(plain.newlyVerified.isEmpty)
+        #expect(plain.findings == recorded.findings)
+        #expect(plain.summary == recorded.summary)
     }
 
     @Test(arguments: ["ECDSAP256SHA256", "RSASHA256", "ED25519"])
