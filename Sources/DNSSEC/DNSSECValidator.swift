@@ -57,13 +57,17 @@ public struct DNSSECValidator: Sendable {
         summary.algorithms = Array(Set(keys.entries.filter(\.isZoneKey).map(\.data.algorithm))).sorted()
 
         let now = options.validationTime
-        let signatures = SignatureCheck(
-            layout: layout, keys: keys, now: now,
-            warnUntil: now + Int64(max(0, options.expiryWarningDays)) * 86_400,
-            findingLimit: options.findingLimitPerRule,
-            verifiedSignatures: options.verifiedSignatures,
-            recordsVerifiedSignatures: options.recordsVerifiedSignatures
-        ).run(jobs: jobs)
+        // Denial and ZONEMD need nothing from the signatures: they run beside
+        // them instead of alone afterwards.
+        let (signatures, proof) = ParallelChunks.alongside(jobs: jobs, {
+            SignatureCheck(
+                layout: layout, keys: keys, now: now,
+                warnUntil: now + Int64(max(0, options.expiryWarningDays)) * 86_400,
+                findingLimit: options.findingLimitPerRule,
+                verifiedSignatures: options.verifiedSignatures,
+                recordsVerifiedSignatures: options.recordsVerifiedSignatures
+            ).run(jobs: jobs)
+        }, background: { checkProof(layout.forAnotherThread(), jobs: jobs) })
         findings.merge(signatures.findings)
         summary.signaturesVerified = signatures.verified
         summary.signaturesCached = signatures.reused.count
@@ -83,8 +87,9 @@ public struct DNSSECValidator: Sendable {
                               anchored: anchored.contains(index), supported: entry.verifier != nil)
         }
 
-        summary.denial = checkDenial(layout, jobs: jobs, findings: &findings)
-        summary.zonemd = ZoneDigestCheck(zone: zone, zonemdOnly: false).run(findings: &findings)
+        summary.denial = proof.denial
+        summary.zonemd = proof.zonemd
+        findings.merge(proof.findings)
         return DNSSECReport(findings: findings.finish(), summary: summary,
                             newlyVerified: signatures.newlyVerified, reusedVerified: signatures.reused)
     }
@@ -94,6 +99,16 @@ public struct DNSSECValidator: Sendable {
         findings.add(.rrsigExpiring,
                      "\(signatures.expiring) RRSIG(s) expire within \(options.expiryWarningDays) day(s); the earliest, over \(first.owner) \(first.type), at \(first.time)",
                      owner: first.owner, type: first.type)
+    }
+
+    /// The denial chain and ZONEMD, with findings of their own.
+    private func checkProof(_ layout: ZoneLayout, jobs: Int)
+        -> (denial: DNSSECSummary.Denial, zonemd: DNSSECSummary.ZONEMDStatus, findings: FindingCollector)
+    {
+        var findings = FindingCollector(zone: layout.zone.origin, limit: options.findingLimitPerRule)
+        let denial = checkDenial(layout, jobs: jobs, findings: &findings)
+        let zonemd = ZoneDigestCheck(zone: layout.zone, zonemdOnly: false).run(findings: &findings)
+        return (denial, zonemd, findings)
     }
 
     private func checkDenial(_ layout: ZoneLayout, jobs: Int, findings: inout FindingCollector) -> DNSSECSummary.Denial {

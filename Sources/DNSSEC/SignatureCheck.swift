@@ -6,6 +6,9 @@ import ZoneModel
 /// algorithm in the DNSKEY RRset. Runs over pieces of the zone in parallel.
 struct SignatureCheck: Sendable {
     var layout: ZoneLayout
+    /// The apex lower-cased: the signer name of every RRSIG that gets as far
+    /// as the cryptography, in the form the signed data holds it.
+    private var loweredApex: DomainName
     let keys: KeyRing
     let now: DNSSECTime
     /// Signatures expiring at or before this instant get `dnssec.rrsig-expiring`.
@@ -15,6 +18,18 @@ struct SignatureCheck: Sendable {
     let verifiedSignatures: Set<SignatureDigest>
     /// Lists the digest of every good signature verified here (`Result.newlyVerified`).
     let recordsVerifiedSignatures: Bool
+
+    init(layout: ZoneLayout, keys: KeyRing, now: DNSSECTime, warnUntil: DNSSECTime, findingLimit: Int,
+         verifiedSignatures: Set<SignatureDigest>, recordsVerifiedSignatures: Bool) {
+        self.layout = layout
+        self.loweredApex = layout.zone.origin.lowercased
+        self.keys = keys
+        self.now = now
+        self.warnUntil = warnUntil
+        self.findingLimit = findingLimit
+        self.verifiedSignatures = verifiedSignatures
+        self.recordsVerifiedSignatures = recordsVerifiedSignatures
+    }
 
     /// Owners per piece of parallel work: small enough to balance two cores
     /// on small zones, large enough that the per-piece merge costs nothing.
@@ -87,6 +102,7 @@ struct SignatureCheck: Sendable {
         // Each piece reads the zone through objects of its own (see `Zone.forAnotherThread`).
         var check = self
         check.layout = layout.forAnotherThread()
+        check.loweredApex = check.layout.zone.origin.lowercased
         var result = Result(findings: FindingCollector(zone: check.layout.zone.origin, limit: findingLimit))
         for ownerIndex in range {
             check.check(owner: check.layout.owners[ownerIndex], into: &result, scratch: &scratch)
@@ -99,6 +115,7 @@ struct SignatureCheck: Sendable {
     private func check(owner: ZoneLayout.Owner, into result: inout Result, scratch: inout [UInt8]) {
         let rrsets = layout.rrsets(owner)
         guard let name = rrsets.first?.owner else { return }
+        let loweredName = name.lowercased
         let signatures = rrsets.first { $0.type == .rrsig }?.records ?? []
         var coveredTypes: [RRType] = []
         for rrset in rrsets where rrset.type != .rrsig {
@@ -122,7 +139,7 @@ struct SignatureCheck: Sendable {
             let canonical = SignedData.canonicalRData(rrset)
             var algorithms: [UInt8] = []
             for signature in covering {
-                if let algorithm = check(signature: signature, over: rrset, canonical: canonical,
+                if let algorithm = check(signature: signature, over: rrset, canonical: canonical, loweredOwner: loweredName,
                                          kind: owner.kind, into: &result, scratch: &scratch),
                    !algorithms.contains(algorithm) {
                     algorithms.append(algorithm)
@@ -167,7 +184,7 @@ struct SignatureCheck: Sendable {
     /// bad one is reported under its own rule (invalid, expired, key missing),
     /// not a second time as a missing algorithm.
     private func check(
-        signature record: Record, over rrset: RRset, canonical: [[UInt8]], kind: ZoneLayout.Kind,
+        signature record: Record, over rrset: RRset, canonical: [[UInt8]], loweredOwner: DomainName, kind: ZoneLayout.Kind,
         into result: inout Result, scratch: inout [UInt8]
     ) -> UInt8? {
         let name = rrset.owner
@@ -212,7 +229,8 @@ struct SignatureCheck: Sendable {
             result.unchecked += 1
             return rrsig.algorithm
         }
-        SignedData.build(into: &scratch, rrsigRData: record.rdata, rrsig: rrsig, rrset: rrset, canonicalRData: canonical)
+        SignedData.build(into: &scratch, rrsigRData: record.rdata, rrsig: rrsig, rrset: rrset, canonicalRData: canonical,
+                         loweredOwner: loweredOwner, loweredSigner: loweredApex)
         var failure: LDNSError?
         var tried = false
         for candidate in candidates {

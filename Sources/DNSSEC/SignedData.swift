@@ -9,6 +9,7 @@ enum SignedData {
     /// The RRset's canonical RDATA, sorted and without duplicates: computed
     /// once per RRset and shared by all RRSIGs over it.
     static func canonicalRData(_ rrset: RRset) -> [[UInt8]] {
+        if rrset.records.count == 1 { return [rrset.records[0].canonicalRData] }
         var all = rrset.records.map(\.canonicalRData)
         all.sort { $0.lexicographicallyPrecedes($1) }
         var unique: [[UInt8]] = []
@@ -21,8 +22,12 @@ enum SignedData {
     /// wildcard expansion (Labels smaller than the owner's label count, RFC 4035
     /// section 5.3.2) `*.` plus the owner's rightmost Labels labels; lower case.
     static func signedOwner(_ owner: DomainName, labels: Int) -> DomainName {
-        let lowered = owner.lowercased
-        guard labels < owner.labelCount else { return lowered }
+        signedOwner(lowered: owner.lowercased, labels: labels)
+    }
+
+    /// As `signedOwner(_:labels:)`, for an owner already lower-cased.
+    static func signedOwner(lowered: DomainName, labels: Int) -> DomainName {
+        guard labels < lowered.labelCount else { return lowered }
         let suffix = lowered.suffix(labels: labels)
         return (try? suffix.prepending(label: [UInt8(ascii: "*")])) ?? lowered
     }
@@ -34,11 +39,22 @@ enum SignedData {
         into buffer: inout [UInt8], rrsigRData: [UInt8], rrsig: RRSIGData,
         rrset: RRset, canonicalRData: [[UInt8]]
     ) {
+        build(into: &buffer, rrsigRData: rrsigRData, rrsig: rrsig, rrset: rrset, canonicalRData: canonicalRData,
+              loweredOwner: rrset.owner.lowercased, loweredSigner: rrsig.signerName.lowercased)
+    }
+
+    /// As `build(into:rrsigRData:rrsig:rrset:canonicalRData:)`, with the
+    /// RRset's owner and the signer already lower-cased: a validation makes
+    /// them once per name and once per zone, not once per signature.
+    static func build(
+        into buffer: inout [UInt8], rrsigRData: [UInt8], rrsig: RRSIGData,
+        rrset: RRset, canonicalRData: [[UInt8]], loweredOwner: DomainName, loweredSigner: DomainName
+    ) {
         buffer.removeAll(keepingCapacity: true)
         // Type covered .. key tag: 18 fixed octets; then the signer, lower-cased.
         buffer.append(contentsOf: rrsigRData[0..<18])
-        buffer.append(contentsOf: rrsig.signerName.lowercased.wire)
-        let owner = signedOwner(rrset.owner, labels: Int(rrsig.labels)).wire
+        buffer.append(contentsOf: loweredSigner.wire)
+        let owner = signedOwner(lowered: loweredOwner, labels: Int(rrsig.labels)).wire
         for data in canonicalRData {
             buffer.append(contentsOf: owner)
             buffer.appendUInt16(rrset.type.rawValue)

@@ -108,6 +108,24 @@ extension ParallelChunks {
     }
 }
 
+extension ParallelChunks {
+    /// `background()` on a thread of its own while `foreground()` runs on the
+    /// calling thread (and spreads its own work over threads as it likes):
+    /// for a step that needs nothing from a long parallel one and would
+    /// otherwise run alone after it. With one job, one after the other.
+    public static func alongside<Foreground, Background: Sendable>(
+        jobs: Int, _ foreground: () -> Foreground, background: @escaping @Sendable () -> Background
+    ) -> (Foreground, Background) {
+        guard jobs > 1 else { return (foreground(), background()) }
+        let slot = ResultSlots<Background>(count: 1)
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { slot.store(background(), at: 0) }
+        let first = foreground()
+        group.wait()
+        return (first, slot.collect()[0])
+    }
+}
+
 /// The work `onThreads` hands to its threads (see there for why this is sound).
 private struct SharedWork: @unchecked Sendable {
     let body: (Int) -> Void

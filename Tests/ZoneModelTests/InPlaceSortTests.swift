@@ -1,3 +1,4 @@
+import Dispatch
 import Testing
 @testable import ZoneModel
 
@@ -82,5 +83,29 @@ import Testing
         let (first, second) = ParallelChunks.both(jobs: jobs, { (0..<1000).reduce(0, +) }, { "second" })
         #expect(first == 499_500)
         #expect(second == "second")
+    }
+}
+
+@Suite struct ParallelChunksAlongsideTests {
+    @Test(arguments: [1, 2, 4])
+    func alongsideReturnsBothResults(jobs: Int) {
+        let (foreground, background) = ParallelChunks.alongside(jobs: jobs, { (0..<1000).reduce(0, +) }, background: { "background" })
+        #expect(foreground == 499_500)
+        #expect(background == "background")
+    }
+
+    /// With more than one job the background step really runs beside the
+    /// foreground: here the foreground can only finish once the background
+    /// has started (run one after the other, it would wait in vain).
+    @Test func backgroundRunsWhileTheForegroundDoes() {
+        let started = DispatchSemaphore(value: 0)
+        let (foreground, background) = ParallelChunks.alongside(jobs: 2, {
+            started.wait(timeout: .now() + 10) == .success
+        }, background: {
+            started.signal()
+            return "background"
+        })
+        #expect(foreground)
+        #expect(background == "background")
     }
 }
