@@ -178,10 +178,38 @@ public struct RecordTable: Sendable {
     /// Bytes in the arena (owner names and RDATA), for capacity estimates.
     public var arenaCount: Int { arena.count }
 
+    /// Tables up to this many entries are reordered by a parallel gather
+    /// into a new array (at most 7 MiB beside the old one); larger ones in
+    /// place, to keep a big zone's peak memory near 3x its file.
+    static let gatherLimit = 1 << 18
+
     /// Keeps only the entries at `order` (distinct indices), in that order.
-    /// The entries are permuted in place, cycle by cycle: a sorted copy
-    /// beside them would double the largest array of a big zone.
-    mutating func reorder(_ order: [UInt32]) {
+    /// Up to `gatherLimit` entries, `jobs` threads copy them into a new
+    /// array; above it they are permuted in place, cycle by cycle (serial
+    /// and bound by memory latency, but a sorted copy beside them would
+    /// double the largest array of a big zone).
+    mutating func reorder(_ order: [UInt32], jobs: Int) {
+        guard jobs > 1, entries.count <= RecordTable.gatherLimit else {
+            reorderInPlace(order)
+            return
+        }
+        let count = order.count
+        let pieces = ParallelChunks.pieces(count: count, size: 1 << 14)
+        entries = entries.withUnsafeBufferPointer { source in
+            order.withUnsafeBufferPointer { order in
+                [Entry](unsafeUninitializedCapacity: count) { buffer, initialized in
+                    let base = buffer.baseAddress!
+                    ParallelChunks.forEach(count: pieces.count, jobs: jobs) { piece in
+                        for position in pieces[piece] { (base + position).initialize(to: source[Int(order[position])]) }
+                    }
+                    initialized = count
+                }
+            }
+        }
+    }
+
+    /// `reorder` in place: each entry is swapped along its permutation cycle.
+    private mutating func reorderInPlace(_ order: [UInt32]) {
         let total = entries.count
         // Where each entry goes; the dropped ones go to the tail, cut off at the end.
         var destination = [UInt32](repeating: .max, count: total)

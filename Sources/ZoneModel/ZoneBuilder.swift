@@ -61,7 +61,7 @@ public struct ZoneBuilder: Sendable {
         // so its entries are put in order in place, not copied.
         var sortedTable = table
         table = RecordTable()
-        sortedTable.reorder(plan.survivors)
+        sortedTable.reorder(plan.survivors, jobs: jobs)
         // The cuts' names are made after the reorder, whose scratch array
         // would otherwise add to the build's peak memory.
         var cuts = Set<DomainName>(minimumCapacity: plan.cutSets.count)
