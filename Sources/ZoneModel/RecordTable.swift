@@ -67,26 +67,70 @@ public struct RecordTable: Sendable {
         }
     }
 
-    /// Appends every entry of `other`, a later part of the same input (a
-    /// region of a parallel parse), with its bytes after this table's and
-    /// its file numbers mapped to this table's.
-    public mutating func append(contentsOf other: RecordTable) {
-        precondition(arena.count + other.arena.count <= Int(UInt32.max), "record table larger than 32-bit offsets allow")
-        let base = UInt32(arena.count)
-        arena.append(contentsOf: other.arena)
-        let fileNumbers = other.files.map { fileNumber($0) }
-        entries.reserveCapacity(entries.count + other.entries.count)
-        other.entries.withUnsafeBufferPointer { added in
-            for var entry in added {
+    /// Appends every entry of `tables`, later parts of the same input (the
+    /// regions of a parallel parse), in order: their bytes after this
+    /// table's, their file numbers mapped to this table's. The tables are
+    /// copied on `jobs` threads, each emptied once copied, so its memory
+    /// goes while the joined table fills.
+    public mutating func append(contentsOf tables: inout [RecordTable], jobs: Int) {
+        let totalBytes = tables.reduce(arena.count) { $0 + $1.arena.count }
+        let totalEntries = tables.reduce(entries.count) { $0 + $1.entries.count }
+        precondition(totalBytes <= Int(UInt32.max), "record table larger than 32-bit offsets allow")
+        // Where each table's bytes and entries go, and its file numbers here.
+        var arenaBases: [Int] = [], entryBases: [Int] = [], fileNumbers: [[UInt16]] = []
+        var byteCursor = arena.count, entryCursor = entries.count
+        for table in tables {
+            arenaBases.append(byteCursor)
+            entryBases.append(entryCursor)
+            fileNumbers.append(table.files.map { fileNumber($0) })
+            if let last = table.entries.last {
+                lastOwnerOffset = last.ownerOffset + UInt32(byteCursor)
+                lastOwnerLength = last.ownerLength
+            }
+            byteCursor += table.arena.count
+            entryCursor += table.entries.count
+        }
+        let ownArena = arena, ownEntries = entries
+        var joinedEntries: [Entry] = []
+        arena = []
+        entries = []
+        let joinedArena = [UInt8](unsafeUninitializedCapacity: totalBytes) { bytes, initializedBytes in
+            joinedEntries = [Entry](unsafeUninitializedCapacity: totalEntries) { slots, initializedEntries in
+                RecordTable.copy(ownArena, ownEntries, to: bytes.baseAddress!, slots.baseAddress!, fileNumbers: nil)
+                tables.withUnsafeMutableBufferPointer { tables in
+                    ParallelChunks.forEach(count: tables.count, jobs: jobs) { index in
+                        RecordTable.copy(tables[index].arena, tables[index].entries,
+                                         to: bytes.baseAddress! + arenaBases[index], slots.baseAddress! + entryBases[index],
+                                         base: UInt32(arenaBases[index]), fileNumbers: fileNumbers[index])
+                        tables[index] = RecordTable()
+                    }
+                }
+                initializedEntries = totalEntries
+            }
+            initializedBytes = totalBytes
+        }
+        arena = joinedArena
+        entries = joinedEntries
+        tables.removeAll()
+    }
+
+    /// Copies `arena` and `entries` to `bytes` and `slots`, moving the
+    /// entries' offsets by `base` and mapping their file numbers.
+    private static func copy(
+        _ arena: [UInt8], _ entries: [Entry], to bytes: UnsafeMutablePointer<UInt8>, _ slots: UnsafeMutablePointer<Entry>,
+        base: UInt32 = 0, fileNumbers: [UInt16]?
+    ) {
+        arena.withUnsafeBufferPointer { source in
+            if let start = source.baseAddress { bytes.initialize(from: start, count: source.count) }
+        }
+        entries.withUnsafeBufferPointer { source in
+            for (offset, original) in source.enumerated() {
+                var entry = original
                 entry.ownerOffset += base
                 entry.rdataOffset += base
-                if entry.file != RecordTable.noFile { entry.file = fileNumbers[Int(entry.file)] }
-                entries.append(entry)
+                if let fileNumbers, entry.file != RecordTable.noFile { entry.file = fileNumbers[Int(entry.file)] }
+                (slots + offset).initialize(to: entry)
             }
-        }
-        if let last = other.entries.last {
-            lastOwnerOffset = last.ownerOffset + base
-            lastOwnerLength = last.ownerLength
         }
     }
 

@@ -100,34 +100,38 @@ enum RegionParse {
             return Outcome(run: part, state: partState, endedInsideParentheses: cut)
         }
 
-        // Joined regions are dropped from `pending` as they go, so their
-        // tables are freed while the joined table grows.
-        let total = pending.reduce(into: (records: run.table.count, bytes: run.table.arenaCount)) { sum, outcome in
-            sum.records += outcome?.run.table.count ?? 0
-            sum.bytes += outcome?.run.table.arenaCount ?? 0
-        }
-        run.table.reserveCapacity(records: min(total.records, run.maxRecords), arenaBytes: min(total.bytes, ParserRun.maximumTableBytes))
+        // The tables of the regions that fit are joined at the end, on
+        // `jobs` threads, each freed once copied; `held` counts what they and
+        // the head hold.
+        var tables: [RecordTable] = []
+        var held = (records: run.table.count, bytes: run.table.arenaCount)
         for index in pending.indices {
             guard let outcome = pending[index],
-                  fits(outcome, into: run, state: state, guess: (guessOrigin, guessDefault, guessPrevious)) else {
+                  fits(outcome, into: run, held: held, state: state, guess: (guessOrigin, guessDefault, guessPrevious)) else {
                 // From here on, one pass, as without regions.
                 pending.removeAll()
+                run.table.append(contentsOf: &tables, jobs: jobs)
                 let region = regions[index + 1]
                 let rest = ByteInput(descriptor: descriptor, range: region.range.lowerBound..<size, limit: run.options.maxFileBytes)
                 run.parse(rest, firstLine: region.firstLine, state: &state)
                 return true
             }
             pending[index] = nil
-            absorb(outcome, into: run, state: &state)
+            absorb(outcome, into: run, recordsBefore: held.records, state: &state)
+            held.records += outcome.run.table.count
+            held.bytes += outcome.run.table.arenaCount
+            tables.append(outcome.run.table)
+            outcome.run.table = RecordTable()
             joined += 1
         }
+        run.table.append(contentsOf: &tables, jobs: jobs)
         return true
     }
 
     /// True when the region can be joined as parsed: whole, and started
     /// from the state the regions before it ended with, as far as it read it.
     private static func fits(
-        _ outcome: Outcome, into run: ParserRun, state: FileState,
+        _ outcome: Outcome, into run: ParserRun, held: (records: Int, bytes: Int), state: FileState,
         guess: (origin: DomainName?, defaultTTL: UInt32?, previousTTL: UInt32?)
     ) -> Bool {
         let part = outcome.run
@@ -137,20 +141,20 @@ enum RegionParse {
               !part.ttlUse.readInheritedPrevious || run.previousTTL == guess.previousTTL,
               !(part.warnedPreviousTTL && run.warnedPreviousTTL),
               run.log.canAbsorb(part.log),
-              run.table.count + part.table.count <= run.maxRecords,
-              run.table.arenaCount + part.table.arenaCount < ParserRun.maximumTableBytes - (1 << 17)
+              held.records + part.table.count <= run.maxRecords,
+              held.bytes + part.table.arenaCount < ParserRun.maximumTableBytes - (1 << 17)
         else { return false }
         return true
     }
 
-    /// Joins a fitting region to the run, as if the run had read it.
-    private static func absorb(_ outcome: Outcome, into run: ParserRun, state: inout FileState) {
+    /// Joins a fitting region to the run, as if the run had read it, all
+    /// but its table (the caller joins the tables); `recordsBefore` is how
+    /// many records the regions before it hold.
+    private static func absorb(_ outcome: Outcome, into run: ParserRun, recordsBefore: Int, state: inout FileState) {
         let part = outcome.run
-        if run.table.count == 0 && part.table.count > 0 {
+        if recordsBefore == 0 && part.table.count > 0 {
             run.firstRecordOpensTransfer = part.firstRecordOpensTransfer
         }
-        run.table.append(contentsOf: part.table)
-        part.table = RecordTable()
         run.log.absorb(part.log)
         run.includedFiles.append(contentsOf: part.includedFiles)
         run.sawDirective = run.sawDirective || part.sawDirective

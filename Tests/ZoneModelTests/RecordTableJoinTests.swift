@@ -1,0 +1,53 @@
+import Testing
+@testable import ZoneModel
+
+/// `RecordTable.append(contentsOf:jobs:)` joins the tables of a parallel
+/// parse: the result must hold the same records, in the same order, with
+/// the same locations, as appending every record to one table.
+@Suite struct RecordTableJoinTests {
+    static func records(_ count: Int, file: String, startingAt line: Int) throws -> [Record] {
+        let origin = try DomainName("example.")
+        return try (0..<count).map { index in
+            Record(owner: try DomainName("host\((line + index) / 3)", origin: origin), type: .a, ttl: UInt32(index),
+                   rdata: [192, 0, 2, UInt8(index % 256)],
+                   location: index % 5 == 4 ? nil : SourceLocation(file: file, line: line + index, column: 1 + index % 7))
+        }
+    }
+
+    @Test(arguments: [1, 2, 3])
+    func joinedTablesEqualOneTable(jobs: Int) throws {
+        // The parts name files in another order than the head, and one is empty.
+        let parts = [
+            try Self.records(40, file: "head.zone", startingAt: 1),
+            try Self.records(25, file: "inc.zone", startingAt: 41) + (try Self.records(10, file: "head.zone", startingAt: 66)),
+            [],
+            try Self.records(33, file: "other.zone", startingAt: 76),
+        ]
+        var expected = RecordTable()
+        for record in parts.joined() { expected.append(record) }
+
+        var joined = RecordTable()
+        for record in parts[0] { joined.append(record) }
+        var tables: [RecordTable] = parts.dropFirst().map { records in
+            var table = RecordTable()
+            for record in records { table.append(record) }
+            return table
+        }
+        joined.append(contentsOf: &tables, jobs: jobs)
+
+        #expect(tables.isEmpty)
+        #expect(joined.count == expected.count)
+        for index in 0..<expected.count {
+            let left = joined.record(at: index), right = expected.record(at: index)
+            #expect(left == right, "record \(index)")
+            #expect(left.location == right.location, "location of record \(index)")
+        }
+        // Appending after the join goes on from the last owner: a record of
+        // that owner adds only its RDATA to the arena.
+        var last = joined.record(at: joined.count - 1)
+        last.rdata = [198, 51, 100, 1]
+        let before = joined.arenaCount
+        joined.append(last)
+        #expect(joined.arenaCount == before + 4)
+    }
+}
