@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 /// Runs `count` independent pieces of work on `jobs` threads and returns their
 /// results in piece order. Which thread ran which piece never shows in the
@@ -19,11 +20,13 @@ public enum ParallelChunks {
             var scratch = makeScratch()
             for piece in 0..<count { slots.store(body(piece, &scratch), at: piece) }
         } else {
-            // Worker w takes pieces w, w + workers, ...: no shared counter to
-            // lock, and pieces are small enough that the stripes balance.
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            // Each worker takes the next piece not yet taken: a worker that
+            // shares its core with other work (a step run `alongside`) takes
+            // fewer, instead of holding up the end with a fixed stripe.
+            let next = PieceCounter()
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
                 var scratch = makeScratch()
-                for piece in stride(from: worker, to: count, by: workers) {
+                while case let piece = next.take(), piece < count {
                     slots.store(body(piece, &scratch), at: piece)
                 }
             }
@@ -124,6 +127,13 @@ extension ParallelChunks {
         group.wait()
         return (first, slot.collect()[0])
     }
+}
+
+/// Hands out piece numbers 0, 1, 2, ... to whichever thread asks first.
+private final class PieceCounter: Sendable {
+    private let value = Atomic<Int>(0)
+
+    func take() -> Int { value.wrappingAdd(1, ordering: .relaxed).oldValue }
 }
 
 /// The work `onThreads` hands to its threads (see there for why this is sound).
