@@ -217,6 +217,13 @@ final class EntryLexer {
                 position += 1
             }
             while position < count {
+                // Eight bytes at a time through the long runs (base64 and hex
+                // fields); a word that may hold anything else goes byte by byte.
+                while position &+ 8 <= count,
+                      EntryLexer.isSurelyOrdinary(UnsafeRawPointer(buffer + position).loadUnaligned(as: UInt64.self)) {
+                    position &+= 8
+                }
+                guard position < count else { break }
                 let kind = classes[Int(buffer[position])]
                 if kind == EntryLexer.ordinary {
                     position += 1
@@ -248,6 +255,23 @@ final class EntryLexer {
             entry.report(.escapeAtEndOfLine, line: line, column: column(at: index))
         }
         finishToken(&entry, start: start, line: tokenLine, column: tokenColumn, quoted: false)
+    }
+
+    /// False when one of the eight bytes of `word` may end a plain token or
+    /// escape: a blank, a line end or another byte below 0x21 (control bytes
+    /// too, which are ordinary: the byte loop then sorts them out), `;`, `(`,
+    /// `)`, `"` or `\`. Each test is the classic "has a zero byte" on the word
+    /// XORed with the byte repeated; `(` and `)` differ in the lowest bit only.
+    @inline(__always)
+    static func isSurelyOrdinary(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        let belowBang = (word &- ones &* 0x21) & ~word & highs != 0
+        return !(belowBang
+            || hasZeroByte(word ^ (ones &* 0x3B))
+            || hasZeroByte((word | ones) ^ (ones &* 0x29))
+            || hasZeroByte(word ^ (ones &* 0x22))
+            || hasZeroByte(word ^ (ones &* 0x5C)))
     }
 
     /// A quoted token: the text between the quotes, escapes kept as written.

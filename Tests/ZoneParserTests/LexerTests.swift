@@ -125,3 +125,57 @@ struct LexerTests {
         #expect(lexer.transferMarkers.reportedRecords == 15)
     }
 }
+
+/// The word-at-a-time scan of plain tokens must never pass over a byte that
+/// ends a token or starts an escape, and must let ordinary words through.
+@Suite struct PlainTokenWordScanTests {
+    static let special: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D, 0x3B, 0x28, 0x29, 0x22, 0x5C]
+
+    static func word(_ bytes: [UInt8]) -> UInt64 {
+        bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+    }
+
+    @Test func everySpecialByteInEveryPlaceStopsTheScan() {
+        for byte in 0...255 {
+            for place in 0..<8 {
+                var bytes = [UInt8](repeating: UInt8(ascii: "Q"), count: 8)
+                bytes[place] = UInt8(byte)
+                let passes = EntryLexer.isSurelyOrdinary(Self.word(bytes))
+                if Self.special.contains(UInt8(byte)) || byte < 0x21 {
+                    #expect(!passes, "byte \(byte) at \(place)")
+                } else {
+                    #expect(passes, "byte \(byte) at \(place)")
+                }
+            }
+        }
+    }
+
+    @Test func randomWordsAgreeWithTheByteTable() {
+        var generator = SplitMix64(seed: 0x5EED)
+        for _ in 0..<200_000 {
+            // Mostly printable bytes, as in zone files, with some of everything.
+            let bytes = (0..<8).map { _ -> UInt8 in
+                let value = generator.next()
+                return value % 4 == 0 ? UInt8(truncatingIfNeeded: value >> 8) : UInt8(0x21 + (value >> 8) % 94)
+            }
+            let stops = bytes.contains { Self.special.contains($0) || $0 < 0x21 }
+            #expect(EntryLexer.isSurelyOrdinary(Self.word(bytes)) == !stops, "\(bytes)")
+        }
+    }
+
+    @Test func longTokensEndAtTheRightByteWherever() {
+        // A token of every length up to 40 followed by each delimiter, so the
+        // delimiter falls in every place of a word and after the word loop.
+        for length in 1...40 {
+            for delimiter in [" ", "\t", "\n", ";c", "(", ")", "\"q\""] {
+                let token = String(repeating: "A", count: length - 1) + "z"
+                let text = "@ IN TXT \(token)\(delimiter)\n"
+                let input = try! ByteInput(bytes: Array(text.utf8), limit: Int.max, chunkSize: 1 << 20)
+                let lexer = EntryLexer(input: input, maxEntryBytes: 1 << 20)
+                var entry = LexedEntry()
+                #expect(lexer.next(into: &entry))
+                #expect(entry.string(3) == token, "length \(length), delimiter \(delimiter.debugDescription)")
+            }
+        }
+    }
+}
