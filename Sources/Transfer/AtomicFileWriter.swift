@@ -26,7 +26,7 @@ enum AtomicFileWriter {
         var template = Array("\(directory)/.\(base).tmp-XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { throw failure("cannot create a temporary file in \(directory)") }
-        let temporary = String(cString: template)
+        let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         var renamed = false
         defer { if !renamed { unlink(temporary) } }
         do {
