@@ -99,15 +99,21 @@ struct SignatureCheck: Sendable {
 
     /// Checks the RRsets and RRSIGs of a run of owners.
     func check(owners range: Range<Int>, scratch: inout [UInt8]) -> Result {
-        // Each piece reads the zone through objects of its own (see `Zone.forAnotherThread`).
-        var check = self
-        check.layout = layout.forAnotherThread()
-        check.loweredApex = check.layout.zone.origin.lowercased
+        let check = forAnotherThread()
         var result = Result(findings: FindingCollector(zone: check.layout.zone.origin, limit: findingLimit))
         for ownerIndex in range {
             check.check(owner: check.layout.owners[ownerIndex], into: &result, scratch: &scratch)
         }
         return result
+    }
+
+    /// This check reading the zone through objects of its own, for one
+    /// piece's thread (see `Zone.forAnotherThread`).
+    private func forAnotherThread() -> SignatureCheck {
+        var copy = self
+        copy.layout = layout.forAnotherThread()
+        copy.loweredApex = copy.layout.zone.origin.lowercased
+        return copy
     }
 
     /// Checks one owner's RRsets, materialized here and released when done,
