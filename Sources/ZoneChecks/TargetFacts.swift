@@ -43,9 +43,12 @@ struct ZoneLookup {
     init(zone: Zone) {
         self.zone = zone
         let rrsets = zone.rrsets
-        let (owners, sets) = ParallelChunks.both(jobs: rrsets.count > ZoneChecker.splitMinimum ? 2 : 1, {
-            OwnerIndex(rrsets)
-        }, {
+        // The suffix sets are made beside the owner index, which spreads
+        // its own hashing over the threads.
+        let jobs = rrsets.count > ZoneChecker.splitMinimum ? 2 : 1
+        let (owners, sets) = ParallelChunks.alongside(jobs: jobs, {
+            return OwnerIndex(rrsets, jobs: jobs)
+        }, background: {
             var dnames = Set<DomainName>()
             for position in rrsets.indices where rrsets.type(at: position) == .dname {
                 dnames.insert(rrsets.owner(at: position))

@@ -64,13 +64,23 @@ extension RRsetList {
 
     /// The end of the run of RRsets that share the owner of the RRset at `start`.
     public func ownerGroupEnd(from start: Int) -> Int {
+        ownerStarts.withUnsafeBufferPointer { RRsetList.ownerGroupEnd(from: start, bits: $0, end: endIndex) }
+    }
+
+    /// `ownerGroupEnd(from:)` over the owner-start bits pinned by the caller.
+    static func ownerGroupEnd(from start: Int, bits: UnsafeBufferPointer<UInt64>, end: Int) -> Int {
         var position = start + 1
-        while position < endIndex {
-            let word = ownerStarts[position >> 6] >> UInt64(position & 63)
-            if word != 0 { return Swift.min(position + word.trailingZeroBitCount, endIndex) }
+        while position < end {
+            let word = bits[position >> 6] >> UInt64(position & 63)
+            if word != 0 { return Swift.min(position + word.trailingZeroBitCount, end) }
             position = (position | 63) + 1
         }
-        return endIndex
+        return end
+    }
+
+    /// True when the RRset at `position` has another owner than the one before it.
+    func opensOwner(at position: Int) -> Bool {
+        ownerStarts[position >> 6] >> UInt64(position & 63) & 1 != 0
     }
 
     /// The number of distinct owner names.
