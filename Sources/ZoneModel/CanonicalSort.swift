@@ -105,17 +105,27 @@ struct CanonicalSort {
         // The runs give way to their first entries and one bit per run (set
         // when its owner equals the previous run's) before the owners are
         // visited, so the two never take memory at the same time.
+        // Pieces of whole 64-run words, on the build's threads: each piece
+        // writes only its own words and slots.
         var firsts = [UInt32](repeating: 0, count: runs.count)
         var sameAsPrevious = [UInt64](repeating: 0, count: (runs.count + 63) / 64)
-        for index in runs.indices {
-            let run = runs[index]
-            firsts[index] = run.first
-            guard index > 0 else { continue }
-            let previous = runs[index - 1]
-            if previous.samePrefix(as: run), run.keyIsComplete
-                || DomainName.canonicalCompare(RecordTable.owner(entries[Int(previous.first)], arena: arena),
-                                               RecordTable.owner(entries[Int(run.first)], arena: arena)) == 0 {
-                sameAsPrevious[index >> 6] |= 1 << UInt64(index & 63)
+        let pieces = ParallelChunks.pieces(count: sameAsPrevious.count, size: 1024)
+        firsts.withUnsafeMutableBufferPointer { firsts in
+            sameAsPrevious.withUnsafeMutableBufferPointer { sameAsPrevious in
+                ParallelChunks.forEach(count: pieces.count, jobs: jobs) { piece in
+                    let words = pieces[piece]
+                    for index in (words.lowerBound * 64)..<min(words.upperBound * 64, runs.count) {
+                        let run = runs[index]
+                        firsts[index] = run.first
+                        guard index > 0 else { continue }
+                        let previous = runs[index - 1]
+                        if previous.samePrefix(as: run), run.keyIsComplete
+                            || DomainName.canonicalCompare(RecordTable.owner(entries[Int(previous.first)], arena: arena),
+                                                           RecordTable.owner(entries[Int(run.first)], arena: arena)) == 0 {
+                            sameAsPrevious[index >> 6] |= 1 << UInt64(index & 63)
+                        }
+                    }
+                }
             }
         }
         runs.deallocate()
