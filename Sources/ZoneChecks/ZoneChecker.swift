@@ -13,20 +13,42 @@ import ZoneModel
 public enum ZoneChecker {
     /// Runs the checks `options` selects; findings come in pass order (zone-wide
     /// findings first, then by owner in canonical order).
-    /// A zone of more than 50,000 RRsets has its name pass run as two
-    /// halves on two threads, with the same findings in the same order.
+    /// A zone of more than 50,000 RRsets has its name pass run in eight
+    /// parts on two threads, with the same findings in the same order.
     public static func check(zone: Zone, options: ZoneCheckOptions = ZoneCheckOptions()) -> [Finding] {
-        let count = zone.rrsets.count
-        return check(zone: zone, options: options, splitAt: count > splitMinimum ? zone.rrsets.ownerGroupEnd(from: count / 2) : nil)
+        let rrsets = zone.rrsets
+        return check(zone: zone, options: options, splits: rrsets.count > splitMinimum ? splits(rrsets, parts: splitParts) : [])
     }
 
     /// RRsets above which the name pass runs on two threads.
     static let splitMinimum = 50_000
+    /// Parts of a split name pass: more than the two threads, so that the
+    /// thread that finishes first takes the next part (names with many
+    /// targets to look up bunch up in some parts of a zone).
+    static let splitParts = 8
+
+    /// Positions that cut `rrsets` into about `parts` equal parts, each at
+    /// the start of an owner, in increasing order.
+    static func splits(_ rrsets: RRsetList, parts: Int) -> [Int] {
+        var splits: [Int] = []
+        for part in 1..<max(1, parts) {
+            let split = rrsets.ownerGroupEnd(from: max(rrsets.count * part / parts - 1, splits.last ?? 0))
+            if split > (splits.last ?? 0) && split < rrsets.count { splits.append(split) }
+        }
+        return splits
+    }
 
     /// As `check(zone:options:)`, with the name pass split at `splitAt` (an
     /// RRset position where an owner starts), or not split when nil; tests
     /// split small zones everywhere and compare.
     static func check(zone: Zone, options: ZoneCheckOptions, splitAt: Int?) -> [Finding] {
+        check(zone: zone, options: options, splits: splitAt.map { [$0] } ?? [])
+    }
+
+    /// As `check(zone:options:)`, with the name pass split at `splits`
+    /// (increasing RRset positions where owners start); the parts run on
+    /// two threads and are joined in order.
+    static func check(zone: Zone, options: ZoneCheckOptions, splits: [Int]) -> [Finding] {
         var run = CheckRun(zone: zone, options: options)
         guard zone.recordCount > 0 else {
             run.report(.empty, owner: zone.origin, location: nil)
@@ -37,16 +59,18 @@ public enum ZoneChecker {
         }
         let nameChecks = self.nameChecks.filter { options.levels.contains($0.level) }
         let rrsets = zone.rrsets
-        if let split = splitAt, split > 0, split < rrsets.count {
-            let start = WalkState.at(split, in: zone, owners: run.lookup.owners)
+        let splits = splits.filter { $0 > 0 && $0 < rrsets.count }
+        if !splits.isEmpty {
+            let bounds = [0] + splits + [rrsets.count]
+            let starts = [WalkState()] + splits.map { WalkState.at($0, in: zone, owners: run.lookup.owners) }
             let lookup = run.lookup
-            let parts = ParallelChunks.map(count: 2, jobs: 2, makeScratch: { () }) { part, _ in
-                // The second part reads the zone through objects of its own (see `Zone.forAnotherThread`).
+            let parts = ParallelChunks.map(count: bounds.count - 1, jobs: 2, makeScratch: { () }) { part, _ in
+                // Every part but the first reads the zone through objects of
+                // its own (see `Zone.forAnotherThread`).
                 let zone = part == 0 ? zone : zone.forAnotherThread()
                 let nameChecks = part == 0 ? nameChecks : nameChecks.map { $0 }
                 var partRun = CheckRun(zone: zone, options: options, lookup: part == 0 ? lookup : lookup.forAnotherThread(zone))
-                let range = part == 0 ? 0..<split : split..<rrsets.count
-                walkNames(of: zone, range, from: part == 0 ? WalkState() : start) { node in
+                walkNames(of: zone, bounds[part]..<bounds[part + 1], from: starts[part]) { node in
                     visit(node, nameChecks, &partRun)
                 }
                 return partRun

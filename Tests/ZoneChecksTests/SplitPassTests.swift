@@ -57,6 +57,23 @@ import ZoneModel
         #expect(splits > 40)
     }
 
+    /// Cut into many parts (as large zones are, eight of them) at owner
+    /// starts chosen by `ZoneChecker.splits`, the pass still gives the single
+    /// pass's findings, for every part count up to one part per owner.
+    @Test(arguments: [1000, 3, 1])
+    func manyPartsGiveTheSinglePassFindings(cap: Int) {
+        let zone = SplitPassTests.mixedZone()
+        let options = ZoneCheckOptions(maxFindingsPerRule: cap)
+        let single = ZoneChecker.check(zone: zone, options: options, splitAt: nil)
+        let rrsets = zone.rrsets
+        for parts in 2...rrsets.ownerCount {
+            let splits = ZoneChecker.splits(rrsets, parts: parts)
+            #expect(splits == splits.sorted() && Set(splits).count == splits.count)
+            #expect(splits.allSatisfy { $0 > 0 && $0 < rrsets.count && rrsets.ownerGroupEnd(from: $0 - 1) == $0 })
+            #expect(ZoneChecker.check(zone: zone, options: options, splits: splits) == single, "\(parts) parts")
+        }
+    }
+
     @Test func stateAtASplitFollowsTheHighestCutOrDNAME() throws {
         let zone = SplitPassTests.mixedZone()
         let rrsets = zone.rrsets
