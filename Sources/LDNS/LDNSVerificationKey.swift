@@ -104,7 +104,10 @@ public final class LDNSVerificationKey: @unchecked Sendable {
 
     deinit {
         contexts.withLock { pool in
-            for context in pool { EVP_PKEY_CTX_free(context.pointer) }
+            for context in pool {
+                EVP_PKEY_CTX_free(context.pointer)
+                EVP_MD_CTX_free(context.digest)
+            }
         }
         ldns_key_deep_free(key)
     }
@@ -156,18 +159,22 @@ public final class LDNSVerificationKey: @unchecked Sendable {
     /// with the algorithm's digest named), with a ready context from the pool.
     private func checkDigest(_ signature: [UInt8], _ data: UnsafeRawBufferPointer, _ digest: LDNSMessageDigest) -> LDNSSignatureStatus {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Int(EVP_MAX_MD_SIZE)) { hash -> LDNSSignatureStatus in
-            var length: UInt32 = 0
-            guard EVP_Digest(data.baseAddress, data.count, hash.baseAddress, &length, digest.pointer, nil) == 1 else {
-                ERR_clear_error()
-                return .failed(LDNSError(LDNS_STATUS_SSL_ERR, operation: "EVP_Digest"))
-            }
             guard let context = takeContext(digest) else {
                 ERR_clear_error()
                 return .failed(LDNSError(LDNS_STATUS_SSL_ERR, operation: "EVP_PKEY_verify_init"))
             }
-            defer { contexts.withLock { $0.append(PooledContext(pointer: context)) } }
+            defer { contexts.withLock { $0.append(context) } }
+            // The digest context is the pooled one, set up again: EVP_Digest
+            // would allocate and free a context for every signature.
+            var length: UInt32 = 0
+            guard EVP_DigestInit_ex2(context.digest, digest.pointer, nil) == 1,
+                  EVP_DigestUpdate(context.digest, data.baseAddress, data.count) == 1,
+                  EVP_DigestFinal_ex(context.digest, hash.baseAddress, &length) == 1 else {
+                ERR_clear_error()
+                return .failed(LDNSError(LDNS_STATUS_SSL_ERR, operation: "EVP_Digest"))
+            }
             let result = signature.withUnsafeBufferPointer { sig in
-                EVP_PKEY_verify(context, sig.baseAddress, sig.count, hash.baseAddress, Int(length))
+                EVP_PKEY_verify(context.pointer, sig.baseAddress, sig.count, hash.baseAddress, Int(length))
             }
             switch result {
             case 1: return .valid
@@ -183,14 +190,15 @@ public final class LDNSVerificationKey: @unchecked Sendable {
 
     /// A context from the pool, or a new one set up for verifying with this
     /// key and digest.
-    private func takeContext(_ digest: LDNSMessageDigest) -> OpaquePointer? {
-        if let ready = contexts.withLock({ $0.popLast() }) { return ready.pointer }
+    private func takeContext(_ digest: LDNSMessageDigest) -> PooledContext? {
+        if let ready = contexts.withLock({ $0.popLast() }) { return ready }
         guard let context = EVP_PKEY_CTX_new_from_pkey(nil, pkey, nil) else { return nil }
-        guard EVP_PKEY_verify_init(context) == 1, EVP_PKEY_CTX_set_signature_md(context, digest.pointer) == 1 else {
+        guard EVP_PKEY_verify_init(context) == 1, EVP_PKEY_CTX_set_signature_md(context, digest.pointer) == 1,
+              let digestContext = EVP_MD_CTX_new() else {
             EVP_PKEY_CTX_free(context)
             return nil
         }
-        return context
+        return PooledContext(pointer: context, digest: digestContext)
     }
 
     /// r || s to the DER `ECDSA-Sig-Value` OpenSSL verifies (ldns's converter).
@@ -222,10 +230,11 @@ func withLDNSBufferView<Result>(
     return withUnsafeMutablePointer(to: &view) { body($0) }
 }
 
-/// An `EVP_PKEY_CTX` waiting in a key's pool: only the thread that takes
-/// it out uses it, until it puts it back.
+/// An `EVP_PKEY_CTX` and an `EVP_MD_CTX` waiting in a key's pool: only the
+/// thread that takes them out uses them, until it puts them back.
 private struct PooledContext: @unchecked Sendable {
     let pointer: OpaquePointer
+    let digest: OpaquePointer
 }
 
 /// Owns an `EVP_MD` fetched once from OpenSSL's default provider, so each
