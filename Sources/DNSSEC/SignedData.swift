@@ -20,12 +20,8 @@ enum SignedData {
 
     /// The owner name the signature was made over: the RRset's owner, or for a
     /// wildcard expansion (Labels smaller than the owner's label count, RFC 4035
-    /// section 5.3.2) `*.` plus the owner's rightmost Labels labels; lower case.
-    static func signedOwner(_ owner: DomainName, labels: Int) -> DomainName {
-        signedOwner(lowered: owner.lowercased, labels: labels)
-    }
-
-    /// As `signedOwner(_:labels:)`, for an owner already lower-cased.
+    /// section 5.3.2) `*.` plus the owner's rightmost Labels labels; `lowered`
+    /// is the owner already lower-cased.
     static func signedOwner(lowered: DomainName, labels: Int) -> DomainName {
         guard labels < lowered.labelCount else { return lowered }
         let suffix = lowered.suffix(labels: labels)

@@ -47,7 +47,7 @@ struct ZoneLookup {
         // its own hashing over the threads.
         let jobs = rrsets.count > ZoneChecker.splitMinimum ? 2 : 1
         let (owners, sets) = ParallelChunks.alongside(jobs: jobs, {
-            return OwnerIndex(rrsets, jobs: jobs)
+            OwnerIndex(rrsets, jobs: jobs)
         }, background: {
             var dnames = Set<DomainName>()
             for position in rrsets.indices where rrsets.type(at: position) == .dname {

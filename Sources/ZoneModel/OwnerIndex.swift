@@ -45,6 +45,8 @@ public struct OwnerIndex: Sendable {
                 }
             }
         }
+        // The owners' positions are walked again (cheap, over the start
+        // bits) rather than kept beside the homes: four octets an owner less.
         var slots = [UInt32](repeating: 0, count: capacity)
         var position = 0
         for part in homes {

@@ -96,19 +96,6 @@ extension ParallelChunks {
         cuts.append(count)
         return cuts
     }
-
-    /// `first()` and `second()`, on two threads when `jobs` allows: for two
-    /// independent steps of one build that would otherwise run one after the other.
-    public static func both<First, Second>(jobs: Int, _ first: () -> First, _ second: () -> Second) -> (First, Second) {
-        guard jobs > 1 else { return (first(), second()) }
-        var firstResult: First?
-        var secondResult: Second?
-        // Each result is written by one thread and read after both are done.
-        onThreads(2) { worker in
-            if worker == 0 { firstResult = first() } else { secondResult = second() }
-        }
-        return (firstResult!, secondResult!)
-    }
 }
 
 extension ParallelChunks {

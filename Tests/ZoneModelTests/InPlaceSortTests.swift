@@ -77,15 +77,6 @@ import Testing
     }
 }
 
-@Suite struct ParallelChunksBothTests {
-    @Test(arguments: [1, 2, 4])
-    func bothRunsEachStepOnce(jobs: Int) {
-        let (first, second) = ParallelChunks.both(jobs: jobs, { (0..<1000).reduce(0, +) }, { "second" })
-        #expect(first == 499_500)
-        #expect(second == "second")
-    }
-}
-
 @Suite struct ParallelChunksAlongsideTests {
     @Test(arguments: [1, 2, 4])
     func alongsideReturnsBothResults(jobs: Int) {
