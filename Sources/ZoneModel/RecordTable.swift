@@ -69,20 +69,28 @@ public struct RecordTable: Sendable {
 
     /// Appends every entry of `tables`, later parts of the same input (the
     /// regions of a parallel parse), in order: their bytes after this
-    /// table's, their file numbers mapped to this table's. The tables are
+    /// table's, their file numbers mapped to this table's, and the lines of
+    /// their entries in `file` moved down by `lineShifts` (one per table, or
+    /// none: the regions numbered their lines from 1). The tables are
     /// copied on `jobs` threads, each emptied once copied, so its memory
     /// goes while the joined table fills.
-    public mutating func append(contentsOf tables: inout [RecordTable], jobs: Int) {
+    public mutating func append(
+        contentsOf tables: inout [RecordTable], shiftingLinesOf file: String? = nil, by lineShifts: [UInt32] = [],
+        jobs: Int
+    ) {
+        precondition(lineShifts.isEmpty || lineShifts.count == tables.count, "one line shift per table")
         let totalBytes = tables.reduce(arena.count) { $0 + $1.arena.count }
         let totalEntries = tables.reduce(entries.count) { $0 + $1.entries.count }
         precondition(totalBytes <= Int(UInt32.max), "record table larger than 32-bit offsets allow")
         // Where each table's bytes and entries go, and its file numbers here.
         var arenaBases: [Int] = [], entryBases: [Int] = [], fileNumbers: [[UInt16]] = []
+        var shiftedFiles: [UInt16] = []
         var byteCursor = arena.count, entryCursor = entries.count
         for table in tables {
             arenaBases.append(byteCursor)
             entryBases.append(entryCursor)
             fileNumbers.append(table.files.map { fileNumber($0) })
+            shiftedFiles.append(file.flatMap { table.fileIndex[$0] } ?? RecordTable.noFile)
             if let last = table.entries.last {
                 lastOwnerOffset = last.ownerOffset + UInt32(byteCursor)
                 lastOwnerLength = last.ownerLength
@@ -101,7 +109,8 @@ public struct RecordTable: Sendable {
                     ParallelChunks.forEach(count: tables.count, jobs: jobs) { index in
                         RecordTable.copy(tables[index].arena, tables[index].entries,
                                          to: bytes.baseAddress! + arenaBases[index], slots.baseAddress! + entryBases[index],
-                                         base: UInt32(arenaBases[index]), fileNumbers: fileNumbers[index])
+                                         base: UInt32(arenaBases[index]), fileNumbers: fileNumbers[index],
+                                         lineShift: (shiftedFiles[index], lineShifts.isEmpty ? 0 : lineShifts[index]))
                         tables[index] = RecordTable()
                     }
                 }
@@ -115,10 +124,11 @@ public struct RecordTable: Sendable {
     }
 
     /// Copies `arena` and `entries` to `bytes` and `slots`, moving the
-    /// entries' offsets by `base` and mapping their file numbers.
+    /// entries' offsets by `base`, the lines of those in file number
+    /// `lineShift.file` by `lineShift.lines`, and mapping their file numbers.
     private static func copy(
         _ arena: [UInt8], _ entries: [Entry], to bytes: UnsafeMutablePointer<UInt8>, _ slots: UnsafeMutablePointer<Entry>,
-        base: UInt32 = 0, fileNumbers: [UInt16]?
+        base: UInt32 = 0, fileNumbers: [UInt16]?, lineShift: (file: UInt16, lines: UInt32) = (RecordTable.noFile, 0)
     ) {
         arena.withUnsafeBufferPointer { source in
             if let start = source.baseAddress { bytes.initialize(from: start, count: source.count) }
@@ -128,6 +138,7 @@ public struct RecordTable: Sendable {
                 var entry = original
                 entry.ownerOffset += base
                 entry.rdataOffset += base
+                if entry.file == lineShift.file && entry.file != RecordTable.noFile { entry.line &+= lineShift.lines }
                 if let fileNumbers, entry.file != RecordTable.noFile { entry.file = fileNumbers[Int(entry.file)] }
                 (slots + offset).initialize(to: entry)
             }

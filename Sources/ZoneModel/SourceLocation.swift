@@ -11,6 +11,15 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
         self.column = UInt32(clamping: column)
     }
 
+    /// The same place with its line moved down by `lines` when it is in
+    /// `file` (a region of a file parsed on its own numbered its lines from 1).
+    public func shifted(ifIn file: String, by lines: UInt32) -> SourceLocation {
+        guard lines > 0, self.file == file else { return self }
+        var moved = self
+        moved.line &+= lines
+        return moved
+    }
+
     /// `file:line:column`, the form editors and CI annotations understand.
     public var description: String { "\(file):\(line):\(column)" }
 

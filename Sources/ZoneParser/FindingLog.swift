@@ -50,11 +50,13 @@ struct FindingLog {
     func canAbsorb(_ other: FindingLog) -> Bool { errorCount + other.errorCount < maxErrors }
 
     /// Adds what another log of the same run collected later (a region of a
-    /// parallel parse) as if it had been added here. The caller makes sure
-    /// that the two together stay below the error cap.
-    mutating func absorb(_ other: FindingLog) {
+    /// parallel parse) as if it had been added here, its locations in `file`
+    /// moved down by `lines` (the region numbered its lines from 1). The
+    /// caller makes sure that the two together stay below the error cap.
+    mutating func absorb(_ other: FindingLog, shiftingLinesOf file: String, by lines: UInt32) {
         precondition(errorCount + other.errorCount < maxErrors, "absorbing would reach the error cap")
-        for finding in other.findings {
+        for var finding in other.findings {
+            finding.location = finding.location?.shifted(ifIn: file, by: lines)
             if finding.severity.level == .error {
                 findings.append(finding)
                 errorCount += 1

@@ -103,6 +103,13 @@ final class ParserRun {
     /// Returns true when the input ended inside parentheses.
     @discardableResult
     func parse(_ input: ByteInput, firstLine: Int = 1, state: inout FileState) -> Bool {
+        parseCountingLines(input, firstLine: firstLine, state: &state).endedInsideParentheses
+    }
+
+    /// As `parse(_:firstLine:state:)`, also giving the line feeds read (a
+    /// region's line count, which places the regions after it).
+    func parseCountingLines(_ input: ByteInput, firstLine: Int = 1, state: inout FileState)
+        -> (endedInsideParentheses: Bool, lineFeeds: Int) {
         let lexer = EntryLexer(input: input, maxEntryBytes: options.maxEntryBytes, firstLine: firstLine)
         var entry = LexedEntry()
         while !stopped && lexer.next(into: &entry) {
@@ -135,7 +142,7 @@ final class ParserRun {
                   line: lexer.line, column: 1)
             stop(early: true)
         }
-        return lexer.endedInsideParentheses
+        return (lexer.endedInsideParentheses, lexer.line - firstLine)
     }
 
     private func isDirective(_ entry: LexedEntry) -> Bool {

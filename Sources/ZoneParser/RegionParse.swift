@@ -24,23 +24,24 @@ import ZoneModel
 /// parentheses, stopped early, or whose findings would pass the error cap
 /// is not kept either. From the first region not kept, the rest of the file
 /// is parsed in one pass, as it would have been without regions.
+///
+/// Each region numbers its lines from 1 and counts its line feeds; the join
+/// moves a kept region's locations in the file down by the lines before it,
+/// so the file is read once, not once to count lines and again to parse.
 enum RegionParse {
     /// Files smaller than this are parsed in one pass.
     static let minimumFileBytes = 2 << 20
     /// The head: the first region, parsed alone before the others.
     static let headBytes = 256 << 10
 
-    struct Region: Sendable {
-        var range: Range<Int>
-        var firstLine: Int
-    }
-
-    /// A region parsed from the guessed state. The run is made and used by
-    /// one worker thread, then handed whole to the joining thread.
+    /// A region parsed from the guessed state, its lines numbered from 1.
+    /// The run is made and used by one worker thread, then handed whole to
+    /// the joining thread.
     private struct Outcome: @unchecked Sendable {
         let run: ParserRun
         let state: FileState
         let endedInsideParentheses: Bool
+        let lineFeeds: Int
     }
 
     /// The threads a parse with these options uses.
@@ -69,14 +70,16 @@ enum RegionParse {
         guard isWorthSplitting(size: size, options: run.options, regionBytes: regionBytes) else { return false }
         let jobs = jobs(run.options)
         let regionSize = regionBytes ?? max(1 << 20, size / (jobs * 4))
-        guard let regions = regions(descriptor: descriptor, size: size, head: min(headBytes, regionSize),
-                                    regionBytes: regionSize, jobs: jobs),
-              regions.count > 1 else { return false }
+        let regions = regions(descriptor: descriptor, size: size, head: min(headBytes, regionSize), regionBytes: regionSize)
+        guard regions.count > 1 else { return false }
 
         // The head, alone: its end state is the guess for every other region.
-        let head = ByteInput(descriptor: descriptor, range: regions[0].range, limit: run.options.maxFileBytes)
-        if run.parse(head, firstLine: 1, state: &state) { return false }
+        let head = ByteInput(descriptor: descriptor, range: regions[0], limit: run.options.maxFileBytes)
+        let headRead = run.parseCountingLines(head, state: &state)
+        if headRead.endedInsideParentheses { return false }
         if run.stopped { return true }
+        // The lines before the next region to join.
+        var linesBefore = headRead.lineFeeds
 
         let guessOrigin = state.origin
         let guessDefault = run.defaultTTL, guessPrevious = run.previousTTL
@@ -95,36 +98,40 @@ enum RegionParse {
             part.previousTTL = guessPrevious
             var partState = FileState(name: name.separateCopy, directory: directory.map(\.separateCopy), depth: 0,
                                       origin: guessOrigin.map(\.separateCopy), originGeneration: part.nextGeneration())
-            let input = ByteInput(descriptor: descriptor, range: region.range, limit: options.maxFileBytes)
-            let cut = part.parse(input, firstLine: region.firstLine, state: &partState)
-            return Outcome(run: part, state: partState, endedInsideParentheses: cut)
+            let input = ByteInput(descriptor: descriptor, range: region, limit: options.maxFileBytes)
+            let read = part.parseCountingLines(input, state: &partState)
+            return Outcome(run: part, state: partState, endedInsideParentheses: read.endedInsideParentheses,
+                           lineFeeds: read.lineFeeds)
         }
 
         // The tables of the regions that fit are joined at the end, on
-        // `jobs` threads, each freed once copied; `held` counts what they and
-        // the head hold.
+        // `jobs` threads, each freed once copied, their lines in this file
+        // moved down by `lineShifts`; `held` counts what they and the head hold.
         var tables: [RecordTable] = []
+        var lineShifts: [UInt32] = []
         var held = (records: run.table.count, bytes: run.table.arenaCount)
         for index in pending.indices {
             guard let outcome = pending[index],
                   fits(outcome, into: run, held: held, state: state, guess: (guessOrigin, guessDefault, guessPrevious)) else {
                 // From here on, one pass, as without regions.
                 pending.removeAll()
-                run.table.append(contentsOf: &tables, jobs: jobs)
-                let region = regions[index + 1]
-                let rest = ByteInput(descriptor: descriptor, range: region.range.lowerBound..<size, limit: run.options.maxFileBytes)
-                run.parse(rest, firstLine: region.firstLine, state: &state)
+                run.table.append(contentsOf: &tables, shiftingLinesOf: name, by: lineShifts, jobs: jobs)
+                let rest = ByteInput(descriptor: descriptor, range: regions[index + 1].lowerBound..<size,
+                                     limit: run.options.maxFileBytes)
+                run.parse(rest, firstLine: linesBefore + 1, state: &state)
                 return true
             }
             pending[index] = nil
-            absorb(outcome, into: run, recordsBefore: held.records, state: &state)
+            absorb(outcome, into: run, recordsBefore: held.records, linesBefore: linesBefore, state: &state)
             held.records += outcome.run.table.count
             held.bytes += outcome.run.table.arenaCount
             tables.append(outcome.run.table)
+            lineShifts.append(UInt32(clamping: linesBefore))
+            linesBefore += outcome.lineFeeds
             outcome.run.table = RecordTable()
             joined += 1
         }
-        run.table.append(contentsOf: &tables, jobs: jobs)
+        run.table.append(contentsOf: &tables, shiftingLinesOf: name, by: lineShifts, jobs: jobs)
         return true
     }
 
@@ -149,20 +156,25 @@ enum RegionParse {
 
     /// Joins a fitting region to the run, as if the run had read it, all
     /// but its table (the caller joins the tables); `recordsBefore` is how
-    /// many records the regions before it hold.
-    private static func absorb(_ outcome: Outcome, into run: ParserRun, recordsBefore: Int, state: inout FileState) {
+    /// many records the regions before it hold, `linesBefore` how many lines
+    /// of the file come before it. Locations in `$INCLUDE`d files stay as
+    /// they are (a file that names the top file again is a loop, never read).
+    private static func absorb(
+        _ outcome: Outcome, into run: ParserRun, recordsBefore: Int, linesBefore: Int, state: inout FileState
+    ) {
         let part = outcome.run
         if recordsBefore == 0 && part.table.count > 0 {
             run.firstRecordOpensTransfer = part.firstRecordOpensTransfer
         }
-        run.log.absorb(part.log)
+        let shift = UInt32(clamping: linesBefore)
+        run.log.absorb(part.log, shiftingLinesOf: state.name, by: shift)
         run.includedFiles.append(contentsOf: part.includedFiles)
         run.sawDirective = run.sawDirective || part.sawDirective
         run.markers.seen = run.markers.seen || part.markers.seen
         run.markers.failed = run.markers.failed || part.markers.failed
         if let count = part.markers.reportedRecords { run.markers.reportedRecords = count }
         if run.firstSOAOwner == nil { run.firstSOAOwner = part.firstSOAOwner }
-        run.tsigLocations.append(contentsOf: part.tsigLocations)
+        run.tsigLocations.append(contentsOf: part.tsigLocations.map { $0.shifted(ifIn: state.name, by: shift) })
         run.warnedPreviousTTL = run.warnedPreviousTTL || part.warnedPreviousTTL
         if part.ttlUse.setDefault { run.defaultTTL = part.defaultTTL }
         if part.ttlUse.setPrevious { run.previousTTL = part.previousTTL }
@@ -181,10 +193,9 @@ enum RegionParse {
 
     // MARK: Cutting the file
 
-    /// The regions: the head, then pieces of about `regionBytes`, each
-    /// starting at a line that opens an entry with an owner, with the
-    /// number of its first line. Nil when the file cannot be read.
-    static func regions(descriptor: Int32, size: Int, head: Int, regionBytes: Int, jobs: Int) -> [Region]? {
+    /// The regions' byte ranges: the head, then pieces of about
+    /// `regionBytes`, each starting at a line that opens an entry with an owner.
+    static func regions(descriptor: Int32, size: Int, head: Int, regionBytes: Int) -> [Range<Int>] {
         var starts = [0]
         var target = head
         while target < size {
@@ -192,21 +203,9 @@ enum RegionParse {
             if start > starts[starts.count - 1] && start < size { starts.append(start) }
             target = max(start, target) + regionBytes
         }
-        let ranges = starts.indices.map { index in
+        return starts.indices.map { index in
             starts[index]..<(index + 1 < starts.count ? starts[index + 1] : size)
         }
-        // Line numbers: the newlines before each region, counted in parallel.
-        let counts = ParallelChunks.map(count: ranges.count, jobs: jobs, makeScratch: { () }) { index, _ in
-            countNewlines(descriptor, ranges[index])
-        }
-        guard !counts.contains(where: { $0 == nil }) else { return nil }
-        var line = 1
-        var regions: [Region] = []
-        for (range, count) in zip(ranges, counts) {
-            regions.append(Region(range: range, firstLine: line))
-            line += count ?? 0
-        }
-        return regions
     }
 
     /// The first offset at or after `target` that starts a line whose first
@@ -237,38 +236,6 @@ enum RegionParse {
         default:
             true
         }
-    }
-
-    /// The LF bytes in `bytes`, eight at a time: a byte of `word ^ LFs` is
-    /// zero where an LF was, and the masked add sets the top bit of every
-    /// byte that is not zero, without carries between bytes.
-    static func newlines(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        let words = bytes.count / 8
-        var count = 0
-        let raw = UnsafeRawBufferPointer(bytes)
-        for index in 0..<words {
-            let word = raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
-            let nonZero = ((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | word
-            count += (~nonZero & 0x8080_8080_8080_8080).nonzeroBitCount
-        }
-        for index in (words * 8)..<bytes.count where bytes[index] == 0x0A { count += 1 }
-        return count
-    }
-
-    /// The LF bytes in `range` of the file (the lexer counts a line at each).
-    private static func countNewlines(_ descriptor: Int32, _ range: Range<Int>) -> Int? {
-        let block = 1 << 20
-        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: block)
-        defer { buffer.deallocate() }
-        var count = 0
-        var offset = range.lowerBound
-        while offset < range.upperBound {
-            let got = retryingInterrupts { pread(descriptor, buffer, min(block, range.upperBound - offset), off_t(offset)) }
-            guard got > 0 else { return nil }
-            count += newlines(UnsafeBufferPointer(start: buffer, count: got))
-            offset += got
-        }
-        return count
     }
 }
 

@@ -50,4 +50,39 @@ import Testing
         joined.append(last)
         #expect(joined.arenaCount == before + 4)
     }
+
+    @Test("lines of one file move down by each table's shift; other files and records without a place stay", arguments: [1, 2])
+    func joinShiftsLinesOfOneFile(jobs: Int) throws {
+        // Each region numbered its lines from 1; the file's lines before
+        // the regions are 40, 40 + 30 and 40 + 30 + 12.
+        let regions = [
+            try Self.records(30, file: "top.zone", startingAt: 1),
+            try Self.records(5, file: "inc.zone", startingAt: 1) + (try Self.records(7, file: "top.zone", startingAt: 6)),
+            try Self.records(9, file: "top.zone", startingAt: 1),
+        ]
+        let shifts: [UInt32] = [40, 70, 82]
+        var expected = RecordTable()
+        for (region, shift) in zip(regions, shifts) {
+            for var record in region {
+                record.location = record.location?.shifted(ifIn: "top.zone", by: shift)
+                expected.append(record)
+            }
+        }
+        var joined = RecordTable()
+        var tables: [RecordTable] = regions.map { records in
+            var table = RecordTable()
+            for record in records { table.append(record) }
+            return table
+        }
+        joined.append(contentsOf: &tables, shiftingLinesOf: "top.zone", by: shifts, jobs: jobs)
+
+        #expect(joined.count == expected.count)
+        for index in 0..<expected.count {
+            #expect(joined.record(at: index).location == expected.record(at: index).location, "location of record \(index)")
+        }
+        #expect(joined.record(at: 0).location?.line == 41)
+        #expect(joined.record(at: 30).location == SourceLocation(file: "inc.zone", line: 1, column: 1))
+        #expect(joined.record(at: 35).location?.line == 76)
+        #expect(joined.record(at: 4).location == nil)
+    }
 }

@@ -214,18 +214,33 @@ struct RegionParseTests {
     }
 }
 
-@Suite("Counting lines for regions")
-struct RegionLineCountTests {
-    @Test("counts LF bytes exactly, whatever surrounds them and wherever they fall in a word")
-    func countsEveryNewline() {
-        var generator = SystemRandomNumberGenerator()
-        for length in [0, 1, 7, 8, 9, 15, 16, 17, 63, 64, 65, 1000] {
-            for _ in 0..<20 {
-                // Bytes near LF (0x09, 0x0B, 0x8A) and high bytes try to fool the word trick.
-                let bytes = (0..<length).map { _ in [0x0A, 0x09, 0x0B, 0x8A, 0x00, 0xFF, 0x41][Int.random(in: 0..<7, using: &generator)] as UInt8 }
-                let expected = bytes.filter { $0 == 0x0A }.count
-                bytes.withUnsafeBufferPointer { #expect(RegionParse.newlines($0) == expected) }
-            }
+@Suite("Line numbers of regions")
+struct RegionLineNumberTests {
+    @Test("regions number their lines from 1 and the join moves them: the same places as one pass, in the file and in its includes")
+    func linesMatchOnePass() throws {
+        let directory = TemporaryDirectory()
+        // Findings inside the included file keep its own line numbers.
+        directory.write("part.inc", "inc1 A 10.9.9.1\n\n; comment\nbadinc A 300.1.1.1\ninc2 TXT \"a;b\"\n")
+        var text = "$ORIGIN example.com.\r\n$TTL 60\r\n@ SOA ns1 h (\r\n 1 2 3 4 5 )\r\n@ NS ns1\r\n"
+        for index in 0..<240 {
+            text += "h\(index) A 10.0.0.\(index % 250)\r\n"
+            if index % 17 == 0 { text += "; a comment with \"quotes\" and (parens\n\n" }
+            if index % 23 == 0 { text += "t\(index) TXT ( \"one;\"\n \"two\" )\n" }
+            if index % 31 == 0 { text += "bad\(index) A 10.0.0\n" }
+            if index % 61 == 60 { text += "$INCLUDE part.inc sub\(index)\n" }
+            if index % 97 == 96 { text += "sig\(index) TSIG hmac-sha256. 1 300 0 \\# 0 1 0 0\n" }
+        }
+        let path = directory.write("lines.zone", text)
+        let joined = RegionParseTests.expectSameAsOnePass(path, regionSizes: [200, 777, 2500])
+        #expect(joined > 10)
+        let result = ZoneFileParser.parse(path: path, options: ParseOptions(jobs: 2))
+        // Split at LF bytes: a Swift string holds "\r\n" as one character.
+        let lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        // Every record of the top file sits on the line that names its owner.
+        for record in result.records where record.location?.file == path {
+            let line = try #require(record.location).line
+            let owner = record.owner.labels.first.map { String(decoding: $0, as: UTF8.self) } ?? "@"
+            #expect(["@", " ", owner].contains { lines[Int(line) - 1].hasPrefix($0) }, "line \(line) for \(record.owner): \(lines[Int(line) - 1])")
         }
     }
 }
