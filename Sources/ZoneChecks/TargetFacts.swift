@@ -35,6 +35,10 @@ struct ZoneLookup {
     let owners: OwnerIndex
     private let cuts: NameSuffixSet
     private let dnames: NameSuffixSet
+    /// Some owner has a `*` label: without one no wildcard exists (not even
+    /// as an empty non-terminal), and a target with no data of its own needs
+    /// neither the search for its closest encloser nor the wildcard's.
+    private let hasWildcard: Bool
     private static let cacheSlots = 1024
     private var cache: [(wire: [UInt8], facts: TargetFacts)?]
 
@@ -50,22 +54,28 @@ struct ZoneLookup {
             OwnerIndex(rrsets, jobs: jobs)
         }, background: {
             var dnames = Set<DomainName>()
-            for position in rrsets.indices where rrsets.type(at: position) == .dname {
-                dnames.insert(rrsets.owner(at: position))
+            var hasWildcard = false
+            for position in rrsets.indices {
+                if rrsets.type(at: position) == .dname { dnames.insert(rrsets.owner(at: position)) }
+                if !hasWildcard && rrsets.opensOwner(at: position) {
+                    hasWildcard = rrsets.ownerHasWildcardLabel(at: position)
+                }
             }
-            return (cuts: NameSuffixSet(zone.cuts), dnames: NameSuffixSet(dnames))
+            return (cuts: NameSuffixSet(zone.cuts), dnames: NameSuffixSet(dnames), hasWildcard: hasWildcard)
         })
         self.owners = owners
         self.cuts = sets.cuts
         self.dnames = sets.dnames
+        self.hasWildcard = sets.hasWildcard
         self.cache = Array(repeating: nil, count: ZoneLookup.cacheSlots)
     }
 
-    private init(zone: Zone, owners: OwnerIndex, cuts: NameSuffixSet, dnames: NameSuffixSet) {
+    private init(zone: Zone, owners: OwnerIndex, cuts: NameSuffixSet, dnames: NameSuffixSet, hasWildcard: Bool) {
         self.zone = zone
         self.owners = owners
         self.cuts = cuts
         self.dnames = dnames
+        self.hasWildcard = hasWildcard
         self.cache = Array(repeating: nil, count: ZoneLookup.cacheSlots)
     }
 
@@ -73,7 +83,7 @@ struct ZoneLookup {
     /// index slots and the suffix sets stay shared: copying the sets costs
     /// more memory than their counts cost time.
     func forAnotherThread(_ zone: Zone) -> ZoneLookup {
-        ZoneLookup(zone: zone, owners: owners.over(zone.rrsets), cuts: cuts, dnames: dnames)
+        ZoneLookup(zone: zone, owners: owners.over(zone.rrsets), cuts: cuts, dnames: dnames, hasWildcard: hasWildcard)
     }
 
     mutating func facts(for target: DomainName) -> TargetFacts {
@@ -107,7 +117,7 @@ struct ZoneLookup {
         }
         var answering = target
         var found = answer(target)
-        if !found.hasAddress && !found.isCNAME && !exists(target), let wildcard = wildcardCovering(target) {
+        if hasWildcard, !found.hasAddress && !found.isCNAME && !exists(target), let wildcard = wildcardCovering(target) {
             answering = wildcard
             found = answer(wildcard)
         }

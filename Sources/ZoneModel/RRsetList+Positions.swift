@@ -79,8 +79,21 @@ extension RRsetList {
     }
 
     /// True when the RRset at `position` has another owner than the one before it.
-    func opensOwner(at position: Int) -> Bool {
+    public func opensOwner(at position: Int) -> Bool {
         ownerStarts[position >> 6] >> UInt64(position & 63) & 1 != 0
+    }
+
+    /// True when a label of the owner at `position` is `*`: the owner is a
+    /// wildcard or lies below one (RFC 4592).
+    public func ownerHasWildcardLabel(at position: Int) -> Bool {
+        withOwnerWire(at: position) { wire in
+            var index = 0
+            while index < wire.count && wire[index] != 0 {
+                if wire[index] == 1 && wire[index + 1] == UInt8(ascii: "*") { return true }
+                index += 1 + Int(wire[index])
+            }
+            return false
+        }
     }
 
     /// The number of distinct owner names.

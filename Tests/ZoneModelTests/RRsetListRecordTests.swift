@@ -79,4 +79,21 @@ import Testing
             }
         }
     }
+
+    @Test("an owner has a wildcard label when any of its labels is exactly *")
+    func wildcardLabels() throws {
+        let origin = try DomainName("example.")
+        var builder = ZoneBuilder(origin: origin)
+        let owners = ["*", "a.*", "*.b.c", "x*", "*x", "a.b", "@"]
+        for owner in owners {
+            builder.append(Record(owner: try DomainName(owner, origin: origin), type: .a, ttl: 300, rdata: [192, 0, 2, 1]))
+        }
+        let list = builder.build().zone.rrsets
+        var found: [String: Bool] = [:]
+        for position in list.indices {
+            found[list.owner(at: position).description] = list.ownerHasWildcardLabel(at: position)
+        }
+        #expect(found == ["*.example.": true, "a.*.example.": true, "*.b.c.example.": true, "x*.example.": false,
+                          "*x.example.": false, "a.b.example.": false, "example.": false])
+    }
 }
