@@ -45,7 +45,7 @@ struct ZoneLayout: Sendable {
         while start < list.count {
             let end = list.ownerGroupEnd(from: start)
             let kind: Kind
-            if !list.owner(at: start, isSubdomainOf: origin) {
+            if !zone.ownersInside && !list.owner(at: start, isSubdomainOf: origin) {
                 kind = .outside
             } else if list.owner(at: start, equals: origin) {
                 kind = .apex

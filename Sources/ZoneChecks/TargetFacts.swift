@@ -54,14 +54,11 @@ struct ZoneLookup {
             OwnerIndex(rrsets, jobs: jobs)
         }, background: {
             var dnames = Set<DomainName>()
-            var hasWildcard = false
-            for position in rrsets.indices {
-                if rrsets.type(at: position) == .dname { dnames.insert(rrsets.owner(at: position)) }
-                if !hasWildcard && rrsets.opensOwner(at: position) {
-                    hasWildcard = rrsets.ownerHasWildcardLabel(at: position)
-                }
+            for position in rrsets.indices where rrsets.type(at: position) == .dname {
+                dnames.insert(rrsets.owner(at: position))
             }
-            return (cuts: NameSuffixSet(zone.cuts), dnames: NameSuffixSet(dnames), hasWildcard: hasWildcard)
+            return (cuts: NameSuffixSet(zone.cuts), dnames: NameSuffixSet(dnames),
+                    hasWildcard: rrsets.anyOwnerHasWildcardLabel)
         })
         self.owners = owners
         self.cuts = sets.cuts

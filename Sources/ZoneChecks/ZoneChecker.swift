@@ -150,7 +150,7 @@ public enum ZoneChecker {
             let positions = start..<end
             let first = start
             start = end
-            guard rrsets.owner(at: first, isSubdomainOf: origin) else { continue }
+            guard zone.ownersInside || rrsets.owner(at: first, isSubdomainOf: origin) else { continue }
             let mask = NameNode.typeMask(of: rrsets, positions)
             if let current = cut, !rrsets.owner(at: first, isSubdomainOf: current) { cut = nil }
             if let current = dname, !rrsets.owner(at: first, isSubdomainOf: current) { dname = nil }

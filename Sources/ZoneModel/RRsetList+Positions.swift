@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Questions about RRsets by position that read the compact table directly,
 /// without materializing `RRset` or `DomainName` values: the linear passes
 /// of the checker and the differ ask them once or more per RRset of
@@ -81,6 +89,17 @@ extension RRsetList {
     /// True when the RRset at `position` has another owner than the one before it.
     public func opensOwner(at position: Int) -> Bool {
         ownerStarts[position >> 6] >> UInt64(position & 63) & 1 != 0
+    }
+
+    /// True when some owner has a `*` label (see `ownerHasWildcardLabel`).
+    /// Most zones hold no `*` octet at all: one `memchr` over the table's
+    /// bytes settles those without visiting a name.
+    public var anyOwnerHasWildcardLabel: Bool {
+        let star = table.arena.withUnsafeBufferPointer { arena in
+            arena.isEmpty ? false : memchr(arena.baseAddress!, Int32(UInt8(ascii: "*")), arena.count) != nil
+        }
+        guard star else { return false }
+        return indices.contains { opensOwner(at: $0) && ownerHasWildcardLabel(at: $0) }
     }
 
     /// True when a label of the owner at `position` is `*`: the owner is a

@@ -8,6 +8,9 @@ public struct Zone: Sendable {
     public let rrClass: RRClass
     /// Names below the apex that carry an NS RRset: the delegation points.
     public let cuts: Set<DomainName>
+    /// Every owner is the origin or below it (a zone from `ZoneBuilder`
+    /// always: it leaves the others out), so passes need not ask per name.
+    public let ownersInside: Bool
     /// The records and the RRset and owner boundaries, behind one reference.
     let storage: ZoneStorage
     var table: RecordTable { _read { yield storage.table } }
@@ -28,11 +31,12 @@ public struct Zone: Sendable {
     /// Builds from a table whose entries are sorted and grouped, with the
     /// owner boundaries and the cuts already found (ZoneBuilder's output).
     init(origin: DomainName, rrClass: RRClass, table: RecordTable, rrsetStarts: [UInt32], ownerStarts: [UInt64],
-         cuts: Set<DomainName>) {
+         cuts: Set<DomainName>, ownersInside: Bool) {
         self.origin = origin
         self.rrClass = rrClass
         self.storage = ZoneStorage(table: table, starts: rrsetStarts, ownerStarts: ownerStarts)
         self.cuts = cuts
+        self.ownersInside = ownersInside
     }
 
     private init(sharingRecordsOf zone: Zone) {
@@ -41,6 +45,7 @@ public struct Zone: Sendable {
         storage = ZoneStorage(table: zone.storage.table.separatingFileNames(), starts: zone.storage.starts,
                               ownerStarts: zone.storage.ownerStarts)
         cuts = zone.cuts
+        ownersInside = zone.ownersInside
     }
 
     /// The same zone for another thread to read beside this one: it shares
@@ -63,7 +68,8 @@ public struct Zone: Sendable {
         var cuts = Set<DomainName>()
         for rrset in sortedRRsets where rrset.type == .ns && rrset.owner != origin { cuts.insert(rrset.owner) }
         self.init(origin: origin, rrClass: rrClass, table: table, rrsetStarts: starts,
-                  ownerStarts: Zone.markOwnerStarts(table, starts), cuts: cuts)
+                  ownerStarts: Zone.markOwnerStarts(table, starts), cuts: cuts,
+                  ownersInside: sortedRRsets.allSatisfy { $0.owner.isSubdomain(of: origin) })
     }
 
     private static func markOwnerStarts(_ table: RecordTable, _ starts: [UInt32]) -> [UInt64] {

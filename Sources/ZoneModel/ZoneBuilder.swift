@@ -67,7 +67,7 @@ public struct ZoneBuilder: Sendable {
         var cuts = Set<DomainName>(minimumCapacity: plan.cutSets.count)
         for set in plan.cutSets { cuts.insert(sortedTable.owner(at: Int(plan.starts[Int(set)]))) }
         return (Zone(origin: origin, rrClass: rrClass, table: sortedTable, rrsetStarts: plan.starts,
-                     ownerStarts: plan.ownerStarts, cuts: cuts),
+                     ownerStarts: plan.ownerStarts, cuts: cuts, ownersInside: true),
                 plan.findings)
     }
 

@@ -96,4 +96,23 @@ import Testing
         #expect(found == ["*.example.": true, "a.*.example.": true, "*.b.c.example.": true, "x*.example.": false,
                           "*x.example.": false, "a.b.example.": false, "example.": false])
     }
+
+    @Test("a zone has a wildcard owner only when a label is *: not for a * octet in RDATA or inside a label")
+    func anyWildcardOwner() throws {
+        let origin = try DomainName("example.")
+        func list(_ records: [(String, RRType, [UInt8])]) throws -> RRsetList {
+            var builder = ZoneBuilder(origin: origin)
+            for (owner, type, rdata) in records {
+                builder.append(Record(owner: try DomainName(owner, origin: origin), type: type, ttl: 300, rdata: rdata))
+            }
+            return builder.build().zone.rrsets
+        }
+        let address: [UInt8] = [192, 0, 2, 1]
+        let starText: [UInt8] = [3, UInt8(ascii: "a"), UInt8(ascii: "*"), UInt8(ascii: "b")]
+        #expect(try list([("a", .a, address), ("b", .a, address)]).anyOwnerHasWildcardLabel == false)
+        #expect(try list([("a", .txt, starText), ("x*", .a, address)]).anyOwnerHasWildcardLabel == false)
+        #expect(try list([("a", .txt, starText), ("c.*.d", .a, address)]).anyOwnerHasWildcardLabel == true)
+        #expect(try list([("*", .a, address)]).anyOwnerHasWildcardLabel == true)
+        #expect(try list([]).anyOwnerHasWildcardLabel == false)
+    }
 }
