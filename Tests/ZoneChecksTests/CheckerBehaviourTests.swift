@@ -17,6 +17,34 @@ import ZoneModel
         }
     }
 
+    @Test("names outside the origin in a zone made from RRsets are still passed over, and only there asked about")
+    func ownersOutsideTheOriginAreSkipped() throws {
+        let origin = try DomainName("example.com.")
+        func rrset(_ owner: String, _ type: RRType, _ rdata: [UInt8]) throws -> RRset {
+            let name = try DomainName(owner)
+            return RRset(owner: name, type: type, records: [Record(owner: name, type: type, ttl: 300, rdata: rdata)])
+        }
+        let soa = try DomainName("ns1.example.com.").wire + DomainName("h.example.com.").wire + [UInt8](repeating: 1, count: 20)
+        let inside = [
+            try rrset("example.com.", .soa, soa),
+            try rrset("example.com.", .ns, DomainName("ns1.example.com.").wire),
+            try rrset("ns1.example.com.", .a, [192, 0, 2, 1]),
+        ]
+        // Both a CNAME and other data: an error inside the zone, none of its business outside.
+        func clash(at owner: String) throws -> [RRset] {
+            [try rrset(owner, .a, [192, 0, 2, 2]), try rrset(owner, .cname, DomainName("example.com.").wire)]
+        }
+        let outside = try clash(at: "www.example.net.")
+        let clean = Zone(origin: origin, sortedRRsets: inside)
+        #expect(clean.ownersInside)
+        let mixed = Zone(origin: origin, sortedRRsets: inside + outside)
+        #expect(!mixed.ownersInside)
+        #expect(ZoneChecker.check(zone: mixed).count(of: .cnameAndOtherData) == 0)
+        let moved = Zone(origin: origin, sortedRRsets: inside + (try clash(at: "www.example.com.")))
+        #expect(moved.ownersInside)
+        #expect(ZoneChecker.check(zone: moved).count(of: .cnameAndOtherData) == 1)
+    }
+
     @Test func disabledRulesAreNotReported() {
         var zone = TestZone.standard()
         zone.cname("alias", "a.example.net.")
