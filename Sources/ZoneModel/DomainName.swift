@@ -121,6 +121,17 @@ public struct DomainName: Sendable {
     }
 
     /// `isSubdomain(of:)` on wire octets of two valid names.
+    /// True when a label of the wire name is `*` (a wildcard, or a name
+    /// below one).
+    static func hasWildcardLabel(_ wire: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index + 1 < wire.count && wire[index] != 0 {
+            if wire[index] == 1 && wire[index + 1] == UInt8(ascii: "*") { return true }
+            index += 1 + Int(wire[index])
+        }
+        return false
+    }
+
     static func isSubdomain(_ name: UnsafeBufferPointer<UInt8>, of suffix: UnsafeBufferPointer<UInt8>) -> Bool {
         let mine = name.count, theirs = suffix.count
         guard mine >= theirs else { return false }

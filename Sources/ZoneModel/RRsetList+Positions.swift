@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Questions about RRsets by position that read the compact table directly,
 /// without materializing `RRset` or `DomainName` values: the linear passes
 /// of the checker and the differ ask them once or more per RRset of
@@ -92,27 +84,17 @@ extension RRsetList {
     }
 
     /// True when some owner has a `*` label (see `ownerHasWildcardLabel`).
-    /// Most zones hold no `*` octet at all: one `memchr` over the table's
-    /// bytes settles those without visiting a name.
+    /// The table notes whether any owner it stored might (most zones have
+    /// none), so only the others are walked.
     public var anyOwnerHasWildcardLabel: Bool {
-        let star = table.arena.withUnsafeBufferPointer { arena in
-            arena.isEmpty ? false : memchr(arena.baseAddress!, Int32(UInt8(ascii: "*")), arena.count) != nil
-        }
-        guard star else { return false }
+        guard table.mayHaveWildcardOwner else { return false }
         return indices.contains { opensOwner(at: $0) && ownerHasWildcardLabel(at: $0) }
     }
 
     /// True when a label of the owner at `position` is `*`: the owner is a
     /// wildcard or lies below one (RFC 4592).
     public func ownerHasWildcardLabel(at position: Int) -> Bool {
-        withOwnerWire(at: position) { wire in
-            var index = 0
-            while index < wire.count && wire[index] != 0 {
-                if wire[index] == 1 && wire[index + 1] == UInt8(ascii: "*") { return true }
-                index += 1 + Int(wire[index])
-            }
-            return false
-        }
+        withOwnerWire(at: position, DomainName.hasWildcardLabel)
     }
 
     /// The number of distinct owner names.

@@ -27,6 +27,10 @@ public struct RecordTable: Sendable {
     private var fileIndex: [String: UInt16] = [:]
     private var lastOwnerOffset: UInt32 = 0
     private var lastOwnerLength: UInt8 = 0
+    /// Some owner appended has a `*` label. Noted as each new owner is
+    /// stored (one walk over a name already in cache), so that a zone
+    /// without wildcards, most of them, is known as such without a pass.
+    private(set) var mayHaveWildcardOwner = false
 
     public init() {}
 
@@ -95,6 +99,7 @@ public struct RecordTable: Sendable {
                 lastOwnerOffset = last.ownerOffset + UInt32(byteCursor)
                 lastOwnerLength = last.ownerLength
             }
+            mayHaveWildcardOwner = mayHaveWildcardOwner || table.mayHaveWildcardOwner
             byteCursor += table.arena.count
             entryCursor += table.entries.count
         }
@@ -160,6 +165,9 @@ public struct RecordTable: Sendable {
         arena.append(contentsOf: wire)
         lastOwnerOffset = offset
         lastOwnerLength = UInt8(wire.count)
+        if !mayHaveWildcardOwner {
+            mayHaveWildcardOwner = wire.withUnsafeBufferPointer(DomainName.hasWildcardLabel)
+        }
         return offset
     }
 

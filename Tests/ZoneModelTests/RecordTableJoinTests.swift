@@ -85,4 +85,24 @@ import Testing
         #expect(joined.record(at: 35).location?.line == 76)
         #expect(joined.record(at: 4).location == nil)
     }
+
+    @Test("a joined table knows that one of its parts stored a wildcard owner")
+    func joinKeepsTheWildcardNote() throws {
+        let origin = try DomainName("example.")
+        func table(_ owners: [String]) throws -> RecordTable {
+            var table = RecordTable()
+            for owner in owners {
+                table.append(Record(owner: try DomainName(owner, origin: origin), type: .a, ttl: 1, rdata: [192, 0, 2, 42]))
+            }
+            return table
+        }
+        var head = try table(["a", "b"])
+        #expect(!head.mayHaveWildcardOwner)
+        var plain = [try table(["c"]), try table(["d*", "e"])]
+        head.append(contentsOf: &plain, jobs: 2)
+        #expect(!head.mayHaveWildcardOwner)
+        var wild = [try table(["f"]), try table(["g", "x.*.h"])]
+        head.append(contentsOf: &wild, jobs: 2)
+        #expect(head.mayHaveWildcardOwner)
+    }
 }
