@@ -141,7 +141,9 @@ extension RDataTokenReader {
 
     mutating func rrType() throws(RDataSyntaxError) -> UInt16 {
         let token = try next("a record type")
-        let type = RRType(mnemonic: UnsafeBufferPointer(rebasing: token.text))
+        // Type bitmaps and RRSIG type-covered fields of signed zones name a
+        // few common types over and over: the packed comparisons first.
+        let type = FastMnemonics.type(UnsafeBufferPointer(rebasing: token.text))
         guard let type else { throw bad("record type") }
         return type.rawValue
     }
