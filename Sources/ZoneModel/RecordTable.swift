@@ -271,29 +271,57 @@ public struct RecordTable: Sendable {
         }
     }
 
-    /// `reorder` in place: each entry is swapped along its permutation cycle.
-    private mutating func reorderInPlace(_ order: [UInt32]) {
-        let total = entries.count
-        // Where each entry goes; the dropped ones go to the tail, cut off at the end.
-        var destination = [UInt32](repeating: .max, count: total)
-        for (position, index) in order.enumerated() { destination[Int(index)] = UInt32(position) }
-        var tail = UInt32(order.count)
-        for index in 0..<total where destination[index] == .max {
-            destination[index] = tail
-            tail += 1
-        }
+    /// `reorder` in place, with two bitmaps beside the entries instead of an
+    /// inverse permutation (four octets an entry). Slot `j` takes the entry
+    /// at `order[j]`; following `j -> order[j]` gives paths, which start at
+    /// a slot whose entry is dropped and end past `order.count`, and cycles.
+    /// Along a path each slot is filled from the next before that one is
+    /// overwritten; a cycle also keeps its first entry aside to close it.
+    mutating func reorderInPlace(_ order: [UInt32]) {
+        let total = entries.count, kept = order.count
+        var isSource = [UInt64](repeating: 0, count: (total + 63) / 64)
+        var done = [UInt64](repeating: 0, count: (kept + 63) / 64)
         entries.withUnsafeMutableBufferPointer { entries in
-            destination.withUnsafeMutableBufferPointer { destination in
-                for index in 0..<total {
-                    while destination[index] != UInt32(index) {
-                        let target = Int(destination[index])
-                        entries.swapAt(index, target)
-                        destination.swapAt(index, target)
+            order.withUnsafeBufferPointer { order in
+                isSource.withUnsafeMutableBufferPointer { isSource in
+                    done.withUnsafeMutableBufferPointer { done in
+                        @inline(__always) func test(_ bits: UnsafeMutableBufferPointer<UInt64>, _ index: Int) -> Bool {
+                            bits[index >> 6] >> UInt64(index & 63) & 1 != 0
+                        }
+                        @inline(__always) func set(_ bits: UnsafeMutableBufferPointer<UInt64>, _ index: Int) {
+                            bits[index >> 6] |= 1 << UInt64(index & 63)
+                        }
+                        for source in order { set(isSource, Int(source)) }
+                        // Paths: from each kept slot whose own entry is dropped.
+                        for start in 0..<kept where !test(isSource, start) {
+                            var slot = start
+                            while slot < kept {
+                                let source = Int(order[slot])
+                                entries[slot] = entries[source]
+                                set(done, slot)
+                                slot = source
+                            }
+                        }
+                        // Cycles: what is left among the kept slots.
+                        for start in 0..<kept where !test(done, start) {
+                            let first = entries[start]
+                            var slot = start
+                            while true {
+                                set(done, slot)
+                                let source = Int(order[slot])
+                                if source == start {
+                                    entries[slot] = first
+                                    break
+                                }
+                                entries[slot] = entries[source]
+                                slot = source
+                            }
+                        }
                     }
                 }
             }
         }
-        entries.removeLast(total - order.count)
+        entries.removeLast(total - kept)
     }
 }
 

@@ -61,11 +61,20 @@ public struct ZoneBuilder: Sendable {
         // so its entries are put in order in place, not copied.
         var sortedTable = table
         table = RecordTable()
-        sortedTable.reorder(plan.survivors, jobs: jobs)
-        // The cuts' names are made after the reorder, whose scratch array
-        // would otherwise add to the build's peak memory.
-        var cuts = Set<DomainName>(minimumCapacity: plan.cutSets.count)
-        for set in plan.cutSets { cuts.insert(sortedTable.owner(at: Int(plan.starts[Int(set)]))) }
+        // A large table is put in order on one thread (see `reorder`): the
+        // cuts' names are made from the arena meanwhile, which the reorder
+        // leaves alone (the entries move, their bytes stay).
+        let arena = sortedTable.arena, cutOwners = plan.cutOwners
+        let (_, cuts) = ParallelChunks.alongside(jobs: jobs, {
+            sortedTable.reorder(plan.survivors, jobs: jobs)
+        }, background: {
+            var cuts = Set<DomainName>(minimumCapacity: cutOwners.count)
+            for owner in cutOwners {
+                let start = Int(owner >> 8)
+                cuts.insert(DomainName(uncheckedWire: Array(arena[start..<(start + Int(owner & 0xFF))])))
+            }
+            return cuts
+        })
         return (Zone(origin: origin, rrClass: rrClass, table: sortedTable, rrsetStarts: plan.starts,
                      ownerStarts: plan.ownerStarts, cuts: cuts, ownersInside: true),
                 plan.findings)
@@ -73,13 +82,14 @@ public struct ZoneBuilder: Sendable {
 
     /// What `build` makes the zone from: the entries to keep, in canonical
     /// order; where each RRset starts in that order (plus the end); one bit
-    /// per RRset, set when it opens an owner; the NS RRsets below the apex
-    /// (the delegation points); and the findings.
+    /// per RRset, set when it opens an owner; the owners of the NS RRsets
+    /// below the apex (the delegation points), as arena offset << 8 | length;
+    /// and the findings.
     private struct Plan {
         var survivors: [UInt32] = []
         var starts: [UInt32] = []
         var ownerStarts: [UInt64] = []
-        var cutSets: [UInt32] = []
+        var cutOwners: [UInt64] = []
         var findings: [Finding] = []
     }
 
@@ -90,7 +100,7 @@ public struct ZoneBuilder: Sendable {
         var starts: [UInt32] = []
         /// Indices into `starts` of the RRsets that open an owner.
         var ownerStarts: [UInt32] = []
-        var cutSets: [UInt32] = []
+        var cutOwners: [UInt64] = []
         var findings: [Finding] = []
     }
 
@@ -129,7 +139,7 @@ public struct ZoneBuilder: Sendable {
                 let position = setBase + Int(set)
                 plan.ownerStarts[position >> 6] |= 1 << UInt64(position & 63)
             }
-            for set in part.cutSets { plan.cutSets.append(UInt32(setBase) + set) }
+            plan.cutOwners.append(contentsOf: part.cutOwners)
             plan.findings.append(contentsOf: part.findings)
         }
         plan.starts.append(UInt32(plan.survivors.count))
@@ -199,7 +209,7 @@ public struct ZoneBuilder: Sendable {
             part.starts.append(UInt32(setStart))
             if entry.type == RRType.ns.rawValue,
                !DomainName.equalIgnoringCase(RecordTable.owner(entry, arena: arena), originWire) {
-                part.cutSets.append(UInt32(part.starts.count - 1))
+                part.cutOwners.append(UInt64(entry.ownerOffset) << 8 | UInt64(entry.ownerLength))
             }
         }
         openSet(entries[Int(first)])
