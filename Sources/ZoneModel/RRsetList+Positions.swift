@@ -79,7 +79,7 @@ extension RRsetList {
     }
 
     /// True when the RRset at `position` has another owner than the one before it.
-    public func opensOwner(at position: Int) -> Bool {
+    func opensOwner(at position: Int) -> Bool {
         ownerStarts[position >> 6] >> UInt64(position & 63) & 1 != 0
     }
 
