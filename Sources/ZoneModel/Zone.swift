@@ -51,7 +51,8 @@ public struct Zone: Sendable {
     /// The same zone for another thread to read beside this one: it shares
     /// the record arrays (never copied) but not the objects whose reference
     /// counts a pass touches per name or record (the storage object, the
-    /// origin's bytes, the file names each materialized record's location holds). Two threads reading one `Zone` value keep bouncing those
+    /// origin's bytes, the file names each materialized record's location
+    /// holds). Two threads reading one `Zone` value keep bouncing those
     /// counts between cores: on a million names, the two halves of the
     /// checks' name pass each took up to 1.7 times as long as alone.
     public func forAnotherThread() -> Zone { Zone(sharingRecordsOf: self) }
