@@ -4,67 +4,86 @@ import ZoneModel
 /// the zone (authoritative names and delegation points, not glue) has exactly
 /// one NSEC; each points to the next name in canonical order and the last to
 /// the apex; each type bitmap lists exactly the types present, NSEC and RRSIG
-/// included.
+/// included. The NSEC records are read in place from the zone's table; names
+/// and records are made only for findings.
 struct NSECCheck {
     let layout: ZoneLayout
 
+    /// A name of the zone: its owner in the layout, the position of its NSEC
+    /// RRset, and the types present there.
+    private struct ZoneName {
+        let owner: ZoneLayout.Owner
+        let nsec: Int?
+        let types: TypeSet
+    }
+
     /// Returns the number of NSEC records.
     func run(findings: inout FindingCollector) -> Int {
-        var names: [(name: DomainName, nsec: RRset?, types: TypeSet)] = []
+        layout.list.withOctets { octets in run(octets, findings: &findings) }
+    }
+
+    private func run(_ octets: RRsetOctets, findings: inout FindingCollector) -> Int {
+        let list = layout.list
+        var names: [ZoneName] = []
         var nsecRecords = 0
         for owner in layout.owners {
-            let name = layout.name(owner)
-            let nsec = layout.rrset(owner, .nsec)
-            nsecRecords += nsec?.records.count ?? 0
+            let nsec = owner.range.first { octets.type(at: $0) == .nsec }
+            nsecRecords += nsec.map { octets.recordCount(at: $0) } ?? 0
             guard ZoneLayout.isZoneName(owner.kind) else {
                 if let nsec, owner.kind != .outside {
+                    let name = layout.name(owner)
                     findings.add(.nsecChainBroken, "\(name) is below a zone cut (glue or occluded) but has an NSEC",
-                                 owner: name, type: .nsec, records: nsec.records)
+                                 owner: name, type: .nsec, records: list.rrset(at: nsec, owner: name).records)
                 }
                 continue
             }
             let types = layout.dataTypes(owner)
             guard !types.isEmpty else { continue }
-            names.append((name, nsec, types))
+            names.append(ZoneName(owner: owner, nsec: nsec, types: types))
         }
         guard !names.isEmpty else { return nsecRecords }
 
         for (position, entry) in names.enumerated() {
-            let expectedNext = names[(position + 1) % names.count].name
+            let next = names[(position + 1) % names.count].owner.range.lowerBound
+            let name = { layout.name(entry.owner) }
             guard let nsec = entry.nsec else {
                 findings.add(.nsecChainBroken,
-                             "\(entry.name) has no NSEC: the chain skips it (the previous name's NSEC should point to it)",
-                             owner: entry.name, type: .nsec)
+                             "\(name()) has no NSEC: the chain skips it (the previous name's NSEC should point to it)",
+                             owner: name(), type: .nsec)
                 continue
             }
-            if nsec.records.count > 1 {
-                findings.add(.nsecChainBroken, "\(entry.name) has \(nsec.records.count) NSEC records; there must be one",
-                             owner: entry.name, type: .nsec, records: nsec.records)
+            let records = { list.rrset(at: nsec, owner: name()).records }
+            let count = octets.recordCount(at: nsec)
+            if count > 1 {
+                findings.add(.nsecChainBroken, "\(name()) has \(count) NSEC records; there must be one",
+                             owner: name(), type: .nsec, records: records())
             }
-            guard let data = nsec.records.first?.nsec else {
-                findings.add(.nsecChainBroken, "the NSEC at \(entry.name) cannot be parsed",
-                             owner: entry.name, type: .nsec, records: nsec.records)
+            let rdata = octets.rdata(at: nsec, 0)
+            guard let nextLength = DomainName.wireLength(of: rdata, at: 0),
+                  let listed = TypeSet(bitmap: UnsafeBufferPointer(rebasing: rdata[nextLength...])) else {
+                findings.add(.nsecChainBroken, "the NSEC at \(name()) cannot be parsed",
+                             owner: name(), type: .nsec, records: records())
                 continue
             }
-            if data.nextName != expectedNext {
+            if !DomainName.equalIgnoringCase(UnsafeBufferPointer(rebasing: rdata[0..<nextLength]), octets.owner(at: next)) {
                 let wrapped = position + 1 == names.count
+                let expectedNext = list.owner(at: next)
                 let detail = wrapped
                     ? "the last NSEC must point back to the apex \(expectedNext) to close the chain"
                     : "the next name in canonical order is \(expectedNext)"
-                findings.add(.nsecChainBroken, "NSEC at \(entry.name) points to \(data.nextName); \(detail)",
-                             owner: entry.name, type: .nsec, records: nsec.records)
+                let pointed = list.record(at: nsec, 0).nsec.map { "\($0.nextName)" } ?? "?"
+                findings.add(.nsecChainBroken, "NSEC at \(name()) points to \(pointed); \(detail)",
+                             owner: name(), type: .nsec, records: records())
             }
-            let listed = TypeSet(data.types)
             if listed != entry.types {
                 findings.add(.nsecBitmapMismatch,
-                             "NSEC at \(entry.name) \(TypeSetDifference(listed: listed, present: entry.types))",
-                             owner: entry.name, type: .nsec, records: nsec.records)
+                             "NSEC at \(name()) \(TypeSetDifference(listed: listed, present: entry.types))",
+                             owner: name(), type: .nsec, records: records())
             }
         }
         return nsecRecords
     }
 }
-
 /// "lists X but the name has no X; omits Y which is present", for bitmap findings.
 struct TypeSetDifference: CustomStringConvertible {
     let listed: TypeSet

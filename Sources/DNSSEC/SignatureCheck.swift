@@ -89,8 +89,8 @@ struct SignatureCheck: Sendable {
     func run(jobs: Int) -> Result {
         let owners = layout.owners.count
         let pieces = ParallelChunks.pieces(count: owners, size: SignatureCheck.ownersPerPiece)
-        let results = ParallelChunks.map(count: pieces.count, jobs: jobs, makeScratch: { [UInt8]() }) { piece, scratch in
-            check(owners: pieces[piece], scratch: &scratch)
+        let results = ParallelChunks.map(count: pieces.count, jobs: jobs, makeScratch: { SignedDataBuilder() }) { piece, builder in
+            check(owners: pieces[piece], builder: &builder)
         }
         var total = Result(findings: FindingCollector(zone: layout.zone.origin, limit: findingLimit))
         for result in results { total.merge(result) }
@@ -98,11 +98,16 @@ struct SignatureCheck: Sendable {
     }
 
     /// Checks the RRsets and RRSIGs of a run of owners.
-    func check(owners range: Range<Int>, scratch: inout [UInt8]) -> Result {
+    func check(owners range: Range<Int>, builder: inout SignedDataBuilder) -> Result {
         let check = forAnotherThread()
         var result = Result(findings: FindingCollector(zone: check.layout.zone.origin, limit: findingLimit))
-        for ownerIndex in range {
-            check.check(owner: check.layout.owners[ownerIndex], into: &result, scratch: &scratch)
+        check.layout.list.withOctets { octets in
+            check.loweredApex.wire.withUnsafeBufferPointer { apex in
+                for ownerIndex in range {
+                    check.check(owner: check.layout.owners[ownerIndex], octets: octets, apex: apex,
+                                into: &result, builder: &builder)
+                }
+            }
         }
         return result
     }
@@ -116,58 +121,75 @@ struct SignatureCheck: Sendable {
         return copy
     }
 
-    /// Checks one owner's RRsets, materialized here and released when done,
-    /// on this thread.
-    private func check(owner: ZoneLayout.Owner, into result: inout Result, scratch: inout [UInt8]) {
-        let rrsets = layout.rrsets(owner)
-        guard let name = rrsets.first?.owner else { return }
-        let loweredName = name.lowercased
-        let signatures = rrsets.first { $0.type == .rrsig }?.records ?? []
-        var coveredTypes: [RRType] = []
-        for rrset in rrsets where rrset.type != .rrsig {
-            coveredTypes.append(rrset.type)
-            let covering = signatures.filter { $0.coveredType == rrset.type }
-            guard SignatureCheck.needsSignature(owner.kind, rrset.type) else {
-                if !covering.isEmpty && owner.kind != .outside {
-                    let what = owner.kind == .delegation ? "delegation \(rrset.type) RRset" : "\(rrset.type) RRset below the cut (glue or occluded data)"
+    /// Checks one owner's RRsets and RRSIGs, read in place from the zone's
+    /// table: records are materialized only for findings. `apex` is the
+    /// apex's wire form, lower-cased.
+    private func check(
+        owner: ZoneLayout.Owner, octets: RRsetOctets, apex: UnsafeBufferPointer<UInt8>,
+        into result: inout Result, builder: inout SignedDataBuilder
+    ) {
+        guard let first = owner.range.first else { return }
+        let list = layout.list
+        // The owner as a DomainName, made only when a finding or a new
+        // earliest expiry needs it.
+        let name = { list.owner(at: first) }
+        let signatures = owner.range.first { octets.type(at: $0) == .rrsig }
+        let signatureCount = signatures.map { octets.recordCount(at: $0) } ?? 0
+        func covering(_ type: RRType) -> LazyFilterSequence<Range<Int>> {
+            (0..<signatureCount).lazy.filter { octets.coveredType(at: signatures!, $0) == type }
+        }
+        func signatureRecords(_ indices: some Sequence<Int>) -> [Record] {
+            indices.map { list.record(at: signatures!, $0) }
+        }
+        builder.setOwner(octets.owner(at: first))
+        for position in owner.range where octets.type(at: position) != .rrsig {
+            let type = octets.type(at: position)
+            let covered = covering(type)
+            guard SignatureCheck.needsSignature(owner.kind, type) else {
+                let count = covered.count
+                if count > 0 && owner.kind != .outside {
+                    let what = owner.kind == .delegation ? "delegation \(type) RRset" : "\(type) RRset below the cut (glue or occluded data)"
                     result.findings.add(.delegationSigned,
-                                        "\(what) at \(name) carries \(covering.count) RRSIG(s); only authoritative data is signed (RFC 4035 2.2)",
-                                        owner: name, type: rrset.type, records: covering)
+                                        "\(what) at \(name()) carries \(count) RRSIG(s); only authoritative data is signed (RFC 4035 2.2)",
+                                        owner: name(), type: type, records: signatureRecords(covered))
                 }
-                result.unchecked += covering.count
+                result.unchecked += count
                 continue
             }
-            guard !covering.isEmpty else {
-                result.findings.add(.rrsigMissing, "\(rrset.type) RRset at \(name) has no RRSIG",
-                                    owner: name, type: rrset.type, records: rrset.records)
+            guard !covered.isEmpty else {
+                result.findings.add(.rrsigMissing, "\(type) RRset at \(name()) has no RRSIG",
+                                    owner: name(), type: type, records: list.rrset(at: position, owner: name()).records)
                 continue
             }
-            let canonical = SignedData.canonicalRData(rrset)
-            var algorithms: [UInt8] = []
-            for signature in covering {
-                if let algorithm = check(signature: signature, over: rrset, canonical: canonical, loweredOwner: loweredName,
-                                         kind: owner.kind, into: &result, scratch: &scratch),
-                   !algorithms.contains(algorithm) {
-                    algorithms.append(algorithm)
+            builder.setRecords(octets, at: position)
+            var algorithms = AlgorithmSet()
+            for index in covered {
+                if let algorithm = check(signature: index, at: signatures!, over: position, name: name, kind: owner.kind,
+                                         octets: octets, apex: apex, into: &result, builder: &builder) {
+                    algorithms.insert(algorithm)
                 }
             }
             for algorithm in keys.requiredAlgorithms where !algorithms.contains(algorithm) {
                 result.findings.add(
                     .algorithmMissing,
-                    "\(rrset.type) RRset at \(name) has no RRSIG of algorithm \(DNSSECAlgorithm.mnemonic(algorithm)), which the DNSKEY RRset holds",
-                    owner: name, type: rrset.type, records: rrset.records)
+                    "\(type) RRset at \(name()) has no RRSIG of algorithm \(DNSSECAlgorithm.mnemonic(algorithm)), which the DNSKEY RRset holds",
+                    owner: name(), type: type, records: list.rrset(at: position, owner: name()).records)
             }
         }
-        for signature in signatures where !coveredTypes.contains(signature.coveredType) {
+        guard let signatures else { return }
+        for index in 0..<signatureCount {
+            let coveredType = octets.coveredType(at: signatures, index)
+            guard !owner.range.contains(where: { octets.type(at: $0) == coveredType && coveredType != .rrsig }) else { continue }
             result.unchecked += 1
             guard owner.kind != .outside else { continue }
-            if signature.rrsig == nil {
-                result.findings.add(.rrsigMalformed, "RRSIG at \(name) cannot be parsed",
-                                    owner: name, type: .rrsig, records: [signature])
+            let record = list.record(at: signatures, index)
+            if record.rrsig == nil {
+                result.findings.add(.rrsigMalformed, "RRSIG at \(name()) cannot be parsed",
+                                    owner: name(), type: .rrsig, records: [record])
             } else {
                 result.findings.add(.rrsigOrphan,
-                                    "RRSIG at \(name) covers \(signature.coveredType), which has no RRset there",
-                                    owner: name, type: .rrsig, records: [signature])
+                                    "RRSIG at \(name()) covers \(coveredType), which has no RRset there",
+                                    owner: name(), type: .rrsig, records: [record])
             }
         }
     }
@@ -185,49 +207,56 @@ struct SignatureCheck: Sendable {
         }
     }
 
-    /// Checks one RRSIG over `rrset`; returns its algorithm when it parses. The
-    /// algorithm rule asks only whether an RRSIG of each algorithm exists: a
-    /// bad one is reported under its own rule (invalid, expired, key missing),
-    /// not a second time as a missing algorithm.
+    /// Checks RRSIG `index` of the RRSIG RRset at `signatures` over the RRset
+    /// at `position` (the builder holds its owner and canonical RDATA);
+    /// returns its algorithm when it parses. The algorithm rule asks only
+    /// whether an RRSIG of each algorithm exists: a bad one is reported under
+    /// its own rule (invalid, expired, key missing), not a second time as a
+    /// missing algorithm.
     private func check(
-        signature record: Record, over rrset: RRset, canonical: [[UInt8]], loweredOwner: DomainName, kind: ZoneLayout.Kind,
-        into result: inout Result, scratch: inout [UInt8]
+        signature index: Int, at signatures: Int, over position: Int, name: () -> DomainName, kind: ZoneLayout.Kind,
+        octets: RRsetOctets, apex: UnsafeBufferPointer<UInt8>, into result: inout Result, builder: inout SignedDataBuilder
     ) -> UInt8? {
-        let name = rrset.owner
-        guard let rrsig = record.rrsig, record.rdata.count >= 18 else {
+        let list = layout.list
+        let type = octets.type(at: position)
+        let rdata = octets.rdata(at: signatures, index)
+        // The record itself is made only for a finding.
+        let record = { list.record(at: signatures, index) }
+        guard let rrsig = RRSIGFields(rdata) else {
             result.unchecked += 1
-            result.findings.add(.rrsigMalformed, "RRSIG at \(name) covering \(rrset.type) cannot be parsed",
-                                owner: name, type: .rrsig, records: [record])
+            result.findings.add(.rrsigMalformed, "RRSIG at \(name()) covering \(type) cannot be parsed",
+                                owner: name(), type: .rrsig, records: [record()])
             return nil
         }
         // Built only when a finding needs it: most signatures are fine.
         func what() -> String {
-            "RRSIG over \(name) \(rrset.type) by key \(rrsig.keyTag) (\(DNSSECAlgorithm.mnemonic(rrsig.algorithm)))"
+            "RRSIG over \(name()) \(type) by key \(rrsig.keyTag) (\(DNSSECAlgorithm.mnemonic(rrsig.algorithm)))"
         }
-        guard rrsig.signerName == layout.zone.origin else {
+        guard DomainName.equalIgnoringCase(rrsig.signer(rdata), apex) else {
             result.unchecked += 1
-            result.findings.add(.rrsigSigner, "\(what()) names signer \(rrsig.signerName), not the apex \(layout.zone.origin)",
-                                owner: name, type: .rrsig, records: [record])
+            let signer = record().rrsig.map { "\($0.signerName)" } ?? "?"
+            result.findings.add(.rrsigSigner, "\(what()) names signer \(signer), not the apex \(layout.zone.origin)",
+                                owner: name(), type: .rrsig, records: [record()])
             return rrsig.algorithm
         }
-        let expectedLabels = name.labelCount - (name.isWildcard ? 1 : 0)
-        if Int(rrsig.labels) != expectedLabels {
-            result.findings.add(.rrsigLabels, "\(what()) has Labels \(rrsig.labels); the owner name calls for \(expectedLabels)",
-                                owner: name, type: .rrsig, records: [record])
+        if Int(rrsig.labels) != builder.expectedLabels {
+            result.findings.add(.rrsigLabels, "\(what()) has Labels \(rrsig.labels); the owner name calls for \(builder.expectedLabels)",
+                                owner: name(), type: .rrsig, records: [record()])
         }
-        if rrsig.originalTTL != rrset.ttl || record.ttl != rrset.ttl {
+        let rrsetTTL = octets.ttl(at: position, 0), ttl = octets.ttl(at: signatures, index)
+        if rrsig.originalTTL != rrsetTTL || ttl != rrsetTTL {
             result.findings.add(
                 .rrsigTTL,
-                "\(what()) has TTL \(record.ttl) and Original TTL \(rrsig.originalTTL); the RRset's TTL is \(rrset.ttl)",
-                owner: name, type: .rrsig, records: [record])
+                "\(what()) has TTL \(ttl) and Original TTL \(rrsig.originalTTL); the RRset's TTL is \(rrsetTTL)",
+                owner: name(), type: .rrsig, records: [record()])
         }
-        let current = checkWindow(rrsig, what: what, record: record, covered: rrset, into: &result)
+        let current = checkWindow(rrsig, what: what, record: record, owner: name, covered: type, into: &result)
 
         let candidates = keys.candidates(keyTag: rrsig.keyTag, algorithm: rrsig.algorithm)
         guard !candidates.isEmpty else {
             result.unchecked += 1
             result.findings.add(.rrsigKeyMissing, "\(what()): no zone DNSKEY has that key tag and algorithm",
-                                owner: name, type: .rrsig, records: [record])
+                                owner: name(), type: .rrsig, records: [record()])
             return rrsig.algorithm
         }
         guard LDNSVerificationKey.supports(algorithm: rrsig.algorithm) else {
@@ -235,8 +264,8 @@ struct SignatureCheck: Sendable {
             result.unchecked += 1
             return rrsig.algorithm
         }
-        SignedData.build(into: &scratch, rrsigRData: record.rdata, rrsig: rrsig, rrset: rrset, canonicalRData: canonical,
-                         loweredOwner: loweredOwner, loweredSigner: loweredApex)
+        builder.build(rrsigRData: rdata, fields: rrsig, type: type, rrClass: octets.rrClass(at: position), loweredSigner: apex)
+        let signature = rrsig.signature(rdata)
         var failure: LDNSError?
         var tried = false
         for candidate in candidates {
@@ -245,7 +274,7 @@ struct SignatureCheck: Sendable {
             // The digest names this exact signature, data and key; the
             // cryptography is skipped only for a digest a good run recorded.
             let digest = usesDigests
-                ? SignatureDigest(signedData: scratch, signature: rrsig.signature,
+                ? SignatureDigest(signedData: builder.bytes, signature: Array(signature),
                                   dnskeyRData: keys.entries[candidate].record.rdata)
                 : nil
             let outcome: LDNSSignatureStatus
@@ -253,13 +282,13 @@ struct SignatureCheck: Sendable {
                 outcome = .valid
                 result.reused.append(digest)
             } else {
-                outcome = verifier.verify(signature: rrsig.signature, signedData: scratch)
+                outcome = builder.bytes.withUnsafeBytes { verifier.verify(signature: signature, signedData: $0) }
                 if case .valid = outcome, recordsVerifiedSignatures, let digest { result.newlyVerified.append(digest) }
             }
             switch outcome {
             case .valid:
                 result.verified += 1
-                if kind == .apex && rrset.type == .dnskey {
+                if kind == .apex && type == .dnskey {
                     result.dnskeySigners.append(DNSKEYSigner(keyIndex: candidate, current: current))
                 }
                 return rrsig.algorithm
@@ -277,34 +306,39 @@ struct SignatureCheck: Sendable {
         result.bogus += 1
         let reason = failure.map { " (\($0.message))" } ?? ""
         result.findings.add(.rrsigInvalid, "\(what()) does not verify\(reason)",
-                            owner: name, type: .rrsig, records: [record])
+                            owner: name(), type: .rrsig, records: [record()])
         return rrsig.algorithm
     }
 
     /// The validity window, in serial arithmetic around the validation time.
     /// Returns true when the signature is inside its window.
     private func checkWindow(
-        _ rrsig: RRSIGData, what: () -> String, record: Record, covered rrset: RRset, into result: inout Result
+        _ rrsig: RRSIGFields, what: () -> String, record: () -> Record, owner: () -> DomainName, covered type: RRType,
+        into result: inout Result
     ) -> Bool {
         let inception = now.resolve(rrsig.inception)
         let expiration = now.resolve(rrsig.expiration)
-        let expiry = Expiry(time: expiration, owner: rrset.owner, type: rrset.type)
-        result.earliest = Expiry.earlier(result.earliest, expiry)
+        // An expiry names its owner only when it is the earliest so far.
+        func note(_ earliest: inout Expiry?) {
+            if let current = earliest, current.time <= expiration { return }
+            earliest = Expiry(time: expiration, owner: owner(), type: type)
+        }
+        note(&result.earliest)
         var current = true
         if now < inception {
             current = false
             result.findings.add(.rrsigNotYetValid, "\(what()) is not valid before \(inception) (validation time \(now))",
-                                owner: rrset.owner, type: .rrsig, records: [record])
+                                owner: owner(), type: .rrsig, records: [record()])
         }
         if expiration < now {
             current = false
             result.findings.add(.rrsigExpired, "\(what()) expired at \(expiration) (validation time \(now))",
-                                owner: rrset.owner, type: .rrsig, records: [record])
+                                owner: owner(), type: .rrsig, records: [record()])
         } else {
-            result.earliestUnexpired = Expiry.earlier(result.earliestUnexpired, expiry)
+            note(&result.earliestUnexpired)
             if expiration <= warnUntil {
                 result.expiring += 1
-                result.earliestExpiring = Expiry.earlier(result.earliestExpiring, expiry)
+                note(&result.earliestExpiring)
             }
         }
         return current

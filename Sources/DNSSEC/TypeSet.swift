@@ -13,6 +13,14 @@ struct TypeSet: Equatable, Sendable {
         for type in types { insert(type) }
     }
 
+    /// The types an NSEC or NSEC3 type bitmap lists (RFC 4034 section
+    /// 4.1.2), read in place; nil when the bitmap is malformed.
+    init?(bitmap: UnsafeBufferPointer<UInt8>) {
+        var set = TypeSet()
+        guard TypeBitmap.forEachType(in: bitmap, { set.insert($0) }) else { return nil }
+        self = set
+    }
+
     mutating func insert(_ type: RRType) {
         let value = type.rawValue
         guard value < 256 else {

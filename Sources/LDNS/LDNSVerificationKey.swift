@@ -125,6 +125,12 @@ public final class LDNSVerificationKey: @unchecked Sendable {
     }
 
     public func verify(signature: [UInt8], signedData: UnsafeRawBufferPointer) -> LDNSSignatureStatus {
+        signature.withUnsafeBufferPointer { verify(signature: $0, signedData: signedData) }
+    }
+
+    /// As `verify(signature:signedData:)`, the signature lent in place (a
+    /// zone's pass reads it from the record table).
+    public func verify(signature: UnsafeBufferPointer<UInt8>, signedData: UnsafeRawBufferPointer) -> LDNSSignatureStatus {
         switch algorithm {
         case 13, 14:
             // OpenSSL wants ECDSA signatures DER-encoded; DNS carries r || s.
@@ -133,20 +139,18 @@ public final class LDNSVerificationKey: @unchecked Sendable {
                 return .failed(LDNSError(LDNS_STATUS_CRYPTO_BOGUS, operation: "ECDSA signature length \(signature.count)"))
             }
             let der: [UInt8]
-            do { der = try LDNSVerificationKey.ecdsaSignatureDER(signature) } catch { return .failed(error) }
-            return check(der, signedData)
+            do { der = try LDNSVerificationKey.ecdsaSignatureDER(Array(signature)) } catch { return .failed(error) }
+            return der.withUnsafeBufferPointer { check($0, signedData) }
         default:
             return check(signature, signedData)
         }
     }
 
-    private func check(_ signature: [UInt8], _ data: UnsafeRawBufferPointer) -> LDNSSignatureStatus {
+    private func check(_ signature: UnsafeBufferPointer<UInt8>, _ data: UnsafeRawBufferPointer) -> LDNSSignatureStatus {
         guard !signature.isEmpty else { return .bogus }
         if let digest { return checkDigest(signature, data, digest) }
-        let status: ldns_status = signature.withUnsafeBufferPointer { sig in
-            withLDNSBufferView(data) { buffer in
-                ldns_verify_rrsig_evp_raw(sig.baseAddress, sig.count, buffer, pkey, digest?.pointer)
-            }
+        let status: ldns_status = withLDNSBufferView(data) { buffer in
+            ldns_verify_rrsig_evp_raw(signature.baseAddress, signature.count, buffer, pkey, digest?.pointer)
         }
         switch status {
         case LDNS_STATUS_OK: return .valid
@@ -157,7 +161,7 @@ public final class LDNSVerificationKey: @unchecked Sendable {
 
     /// What `ldns_verify_rrsig_evp_raw` does (digest, then `EVP_PKEY_verify`
     /// with the algorithm's digest named), with a ready context from the pool.
-    private func checkDigest(_ signature: [UInt8], _ data: UnsafeRawBufferPointer, _ digest: LDNSMessageDigest) -> LDNSSignatureStatus {
+    private func checkDigest(_ signature: UnsafeBufferPointer<UInt8>, _ data: UnsafeRawBufferPointer, _ digest: LDNSMessageDigest) -> LDNSSignatureStatus {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Int(EVP_MAX_MD_SIZE)) { hash -> LDNSSignatureStatus in
             guard let context = takeContext(digest) else {
                 ERR_clear_error()
@@ -173,9 +177,7 @@ public final class LDNSVerificationKey: @unchecked Sendable {
                 ERR_clear_error()
                 return .failed(LDNSError(LDNS_STATUS_SSL_ERR, operation: "EVP_Digest"))
             }
-            let result = signature.withUnsafeBufferPointer { sig in
-                EVP_PKEY_verify(context.pointer, sig.baseAddress, sig.count, hash.baseAddress, Int(length))
-            }
+            let result = EVP_PKEY_verify(context.pointer, signature.baseAddress, signature.count, hash.baseAddress, Int(length))
             switch result {
             case 1: return .valid
             case 0:

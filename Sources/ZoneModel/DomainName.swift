@@ -45,7 +45,7 @@ public struct DomainName: Sendable {
     }
 
     /// The length of the wire-form name starting at `start` of `bytes`.
-    static func wireLength(of bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
+    public static func wireLength(of bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
         var index = start
         while index < bytes.count {
             let length = Int(bytes[index])
@@ -183,7 +183,7 @@ public struct DomainName: Sendable {
     }
 
     /// Wire forms equal but for the case of ASCII letters (RFC 4343).
-    static func equalIgnoringCase(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Bool {
+    public static func equalIgnoringCase(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Bool {
         guard lhs.count == rhs.count else { return false }
         for index in 0..<lhs.count where asciiLower(lhs[index]) != asciiLower(rhs[index]) { return false }
         return true

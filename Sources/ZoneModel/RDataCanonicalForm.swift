@@ -38,6 +38,17 @@ public enum RDataCanonicalForm {
         return result
     }
 
+    /// Appends `rdata` in canonical form to `buffer`: `canonical(type:rdata:)`
+    /// without an array of its own.
+    public static func appendCanonical(type: RRType, rdata: UnsafeBufferPointer<UInt8>, to buffer: inout [UInt8]) {
+        let start = buffer.count
+        buffer.append(contentsOf: rdata)
+        guard let slots = slots(for: type), let region = nameRegion(slots, rdata) else { return }
+        for position in region where rdata[position] &- 65 < 26 {
+            buffer[start + position] |= 0x20
+        }
+    }
+
     /// Where the names to lower lie in `rdata` (they sit back to back);
     /// nil when the RDATA is malformed.
     static func nameRegion(_ slots: NameSlots, _ rdata: UnsafeBufferPointer<UInt8>) -> Range<Int>? {

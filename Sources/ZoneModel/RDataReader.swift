@@ -59,22 +59,30 @@ public struct RDataReader: Sendable {
 public enum TypeBitmap {
     public static func decode(_ bytes: [UInt8]) -> [RRType]? {
         var types: [RRType] = []
+        let valid = bytes.withUnsafeBufferPointer { forEachType(in: $0) { types.append($0) } }
+        return valid ? types : nil
+    }
+
+    /// Calls `body` with each type the bitmap lists, in ascending order;
+    /// false when the bitmap is malformed (windows out of order, a length
+    /// outside 1...32, or cut short), after the types before the fault.
+    public static func forEachType(in bytes: UnsafeBufferPointer<UInt8>, _ body: (RRType) -> Void) -> Bool {
         var index = 0
         var lastWindow = -1
         while index < bytes.count {
-            guard index + 2 <= bytes.count else { return nil }
+            guard index + 2 <= bytes.count else { return false }
             let window = Int(bytes[index]), length = Int(bytes[index + 1])
-            guard window > lastWindow, length >= 1, length <= 32, index + 2 + length <= bytes.count else { return nil }
+            guard window > lastWindow, length >= 1, length <= 32, index + 2 + length <= bytes.count else { return false }
             lastWindow = window
             for octet in 0..<length {
                 let value = bytes[index + 2 + octet]
                 for bit in 0..<8 where value & (0x80 >> UInt8(bit)) != 0 {
-                    types.append(RRType(UInt16(window * 256 + octet * 8 + bit)))
+                    body(RRType(UInt16(window * 256 + octet * 8 + bit)))
                 }
             }
             index += 2 + length
         }
-        return types
+        return true
     }
 
     public static func encode(_ types: some Sequence<RRType>) -> [UInt8] {

@@ -92,9 +92,10 @@ struct CorpusVectorTests {
         let rrsig = try #require(signature.rrsig)
         let covered = block.filter { $0.type == rrsig.typeCovered && $0.owner == signature.owner }
         let rrset = RRset(owner: signature.owner, type: rrsig.typeCovered, records: covered)
-        var data: [UInt8] = []
-        SignedData.build(into: &data, rrsigRData: signature.rdata, rrsig: rrsig, rrset: rrset,
-                         canonicalRData: SignedData.canonicalRData(rrset))
+        var builder = SignedDataBuilder()
+        let built = builder.build(rrsigRData: signature.rdata, over: rrset)
+        #expect(built)
+        let data = builder.bytes
         let key = try LDNSVerificationKey(algorithm: rrsig.algorithm, publicKey: try #require(dnskey.dnskey?.publicKey))
         #expect(key.verify(signature: rrsig.signature, signedData: data) == .valid)
         var flipped = rrsig.signature

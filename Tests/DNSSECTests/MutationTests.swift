@@ -105,6 +105,28 @@ struct MutationTests {
         }
         #expect(outcome.has(.nsecChainBroken, owner: "mail.example."))
         #expect(outcome.has(.nsecChainBroken, owner: "ns1.example."))
+        // The finding names where the NSEC points and where it should.
+        let mail = outcome.report.findings(.nsecChainBroken).first { $0.owner == (try? DomainName("mail.example.")) }
+        #expect(mail?.message == "NSEC at mail.example. points to ns2.example.; the next name in canonical order is ns1.example.")
+        #expect(outcome.agrees)
+    }
+
+    /// Names compare without regard to case (RFC 4343) and are signed lower-cased
+    /// (RFC 4034 section 6.2): upper-casing every owner, and the names inside
+    /// the RDATA of the types whose names are lowered, keeps the zone valid.
+    /// (An NSEC's next name is signed as written, RFC 6840 section 5.1, so it stays.)
+    @Test func upperCasedNamesStayValid() throws {
+        let outcome = try MutationTests.mutate { text, _ in
+            for index in text.lines.indices {
+                let line = text.lines[index], fields = ZoneText.fields(line)
+                guard fields.count >= 5, !line.hasPrefix(";") else { continue }
+                // The rest of the line stays as written (a TXT string keeps its blanks).
+                text.lines[index] = ["NS", "MX", "CNAME", "SOA"].contains(fields[3])
+                    ? line.uppercased() : fields[0].uppercased() + line.dropFirst(fields[0].count)
+            }
+        }
+        #expect(outcome.report.isValid, "\(outcome.report.findings.map(\.message))")
+        #expect(outcome.report.summary.signaturesVerified == outcome.report.summary.signatures)
         #expect(outcome.agrees)
     }
 

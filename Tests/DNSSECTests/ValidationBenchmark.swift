@@ -49,8 +49,10 @@ struct ValidationBenchmark {
         }
         let (record, rrsig) = try #require(signatures.first)
         let soa = try #require(zone.rrset(zone.origin, .soa))
-        var data: [UInt8] = []
-        SignedData.build(into: &data, rrsigRData: record.rdata, rrsig: rrsig, rrset: soa, canonicalRData: SignedData.canonicalRData(soa))
+        var builder = SignedDataBuilder()
+        let built = builder.build(rrsigRData: record.rdata, over: soa)
+        #expect(built)
+        let data = builder.bytes
         let dnskey = try #require(keys.records.first { LDNSVerificationKey.keyTag(dnskeyRData: $0.rdata) == rrsig.keyTag }?.dnskey)
         let key = try LDNSVerificationKey(algorithm: dnskey.algorithm, publicKey: dnskey.publicKey)
         let rounds = 20_000
