@@ -8,6 +8,10 @@ import ZoneModel
 /// the types present; and names left out under opt-out are unsigned
 /// delegations (or empty non-terminals above only such) whose covering NSEC3
 /// has the opt-out flag.
+///
+/// Records and names are read in place from the zone's table and hashes kept
+/// in flat buffers: a million-name zone's chain would otherwise take several
+/// arrays per record and per name. Records and names are made for findings only.
 struct NSEC3Check {
     let layout: ZoneLayout
     let jobs: Int
@@ -28,17 +32,36 @@ struct NSEC3Check {
         }
     }
 
-    private struct Entry {
-        let record: Record
-        let owner: DomainName
-        let hash: [UInt8]
-        let data: NSEC3Data
-        let parameters: Parameters
+    /// One NSEC3 record that parses: where it is in the zone, its hash (the
+    /// owner label decoded) in the read's hash buffer, its parameter set.
+    struct Entry {
+        let position: UInt32
+        let index: UInt32
+        var hashStart: UInt32
+        let hashLength: UInt8
+        var parameters: UInt16
+        let optOut: Bool
+
+        var hash: Range<Int> { Int(hashStart)..<(Int(hashStart) + Int(hashLength)) }
     }
 
-    /// A name the chain must (or under opt-out may) cover.
-    private struct ChainName {
-        let name: DomainName
+    /// Every NSEC3 record that parses, in zone order.
+    struct Entries {
+        var entries: [Entry] = []
+        /// The hashes of `entries`, back to back.
+        var hashes: [UInt8] = []
+        /// The parameter sets in the order they first appear, and how many records use each.
+        var parameters: [Parameters] = []
+        var counts: [Int] = []
+    }
+
+    /// A name the chain must (or under opt-out may) cover: a name of the
+    /// zone, or an empty non-terminal above one (its rightmost labels).
+    struct ChainName {
+        /// The RRset position of the zone name this one is (or is above).
+        let position: Int
+        /// Where the name starts in that owner's wire form.
+        let wireOffset: Int
         /// Nil for an empty non-terminal.
         let owner: ZoneLayout.Owner?
         var required: Bool
@@ -46,35 +69,43 @@ struct NSEC3Check {
     }
 
     func run(findings: inout FindingCollector) -> DNSSECSummary.Denial {
+        layout.list.withOctets { octets in run(octets, findings: &findings) }
+    }
+
+    private func run(_ octets: RRsetOctets, findings: inout FindingCollector) -> DNSSECSummary.Denial {
         let origin = layout.zone.origin
-        let (entries, parameterCounts, parameterOrder) = readEntries(findings: &findings)
-        guard let parameters = activeParameters(counts: parameterCounts, order: parameterOrder, findings: &findings) else {
-            return .nsec3(records: entries.count, hashAlgorithm: 0, iterations: 0, salt: [], optOut: false, optedOutDelegations: 0)
+        let list = layout.list
+        let read = readEntries(octets, findings: &findings)
+        let recordCount = read.entries.count
+        guard let parameters = activeParameters(read, findings: &findings) else {
+            return .nsec3(records: recordCount, hashAlgorithm: 0, iterations: 0, salt: [], optOut: false, optedOutDelegations: 0)
         }
         // Records with other parameters are a stale or second chain (RFC 5155
         // lets a zone carry several during a parameter change); servers answer
         // from the NSEC3PARAM chain, so those are a warning, one per set.
+        let active = read.parameters.firstIndex(of: parameters)
         var chain: [Entry] = []
-        var others: [Parameters: [Entry]] = [:]
-        for entry in entries {
-            if entry.parameters == parameters { chain.append(entry) } else { others[entry.parameters, default: []].append(entry) }
+        var others = [[Entry]](repeating: [], count: read.parameters.count)
+        for entry in read.entries {
+            if Int(entry.parameters) == active { chain.append(entry) } else { others[Int(entry.parameters)].append(entry) }
         }
-        for other in parameterOrder {
-            guard let group = others[other], let first = group.first else { continue }
+        for (set, group) in others.enumerated() {
+            guard let first = group.first else { continue }
+            let owner = list.owner(at: Int(first.position))
             findings.add(.nsec3ParamMismatch,
-                         "\(group.count) NSEC3 record(s), the first at \(first.owner), use parameters \(other.text), not NSEC3PARAM's \(parameters.text)",
-                         owner: first.owner, type: .nsec3, records: group.prefix(10).map(\.record))
+                         "\(group.count) NSEC3 record(s), the first at \(owner), use parameters \(read.parameters[set].text), not NSEC3PARAM's \(parameters.text)",
+                         owner: owner, type: .nsec3, records: group.prefix(10).map(record))
         }
         guard !chain.isEmpty else {
             findings.add(.nsec3ChainBroken,
                          "no NSEC3 record uses the parameters NSEC3PARAM announces (\(parameters.text)): there is no chain to answer from",
                          owner: origin, type: .nsec3param)
-            return .nsec3(records: entries.count, hashAlgorithm: parameters.hashAlgorithm, iterations: parameters.iterations,
+            return .nsec3(records: recordCount, hashAlgorithm: parameters.hashAlgorithm, iterations: parameters.iterations,
                           salt: parameters.salt, optOut: false, optedOutDelegations: 0)
         }
-        let optOut = chain.contains { $0.data.isOptOut }
+        let optOut = chain.contains { $0.optOut }
         func summary(_ optedOut: Int) -> DNSSECSummary.Denial {
-            .nsec3(records: entries.count, hashAlgorithm: parameters.hashAlgorithm, iterations: parameters.iterations,
+            .nsec3(records: recordCount, hashAlgorithm: parameters.hashAlgorithm, iterations: parameters.iterations,
                    salt: parameters.salt, optOut: optOut, optedOutDelegations: optedOut)
         }
         guard LDNSNSEC3Hash.supports(hashAlgorithm: parameters.hashAlgorithm) else {
@@ -89,8 +120,12 @@ struct NSEC3Check {
                          owner: origin, type: .nsec3param)
         }
 
-        chain.sort { $0.hash.lexicographicallyPrecedes($1.hash) }
-        checkLoop(chain, findings: &findings)
+        read.hashes.withUnsafeBufferPointer { hashes in
+            func hash(_ entry: Entry) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: hashes[entry.hash]) }
+            // RFC 5155 section 7.1: in hash order, as unsigned octets.
+            chain.sort { RDataCanonicalForm.octetOrder(hash($0), hash($1)) < 0 }
+            checkLoop(chain, octets: octets, hashes: hashes, findings: &findings)
+        }
 
         guard parameters.iterations <= NSEC3Check.maximumIterations else {
             findings.add(.nsec3IterationsExcessive,
@@ -98,233 +133,137 @@ struct NSEC3Check {
                          owner: origin, type: .nsec3param)
             return summary(0)
         }
-        let names = chainNames()
-        let hashes = hashNames(names, parameters: parameters)
-        var nameByHash: [[UInt8]: Int] = [:]
-        nameByHash.reserveCapacity(names.count)
-        for (index, hash) in hashes.enumerated() {
-            guard let hash else {
-                findings.add(.nsec3HashMismatch, "ldns could not hash \(names[index].name)", owner: names[index].name)
-                continue
-            }
-            if nameByHash[hash] == nil { nameByHash[hash] = index }
-        }
+        let names = chainNames(octets)
+        let (nameHashes, hashed) = hashNames(names, octets: octets, parameters: parameters)
+        return nameHashes.withUnsafeBufferPointer { nameHashes in
+            read.hashes.withUnsafeBufferPointer { hashes in
+                func chainHash(_ entry: Entry) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: hashes[entry.hash]) }
+                func nameHash(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+                    UnsafeBufferPointer(rebasing: nameHashes[(index * LDNSNSEC3Hash.hashLength)...].prefix(LDNSNSEC3Hash.hashLength))
+                }
+                for index in names.indices where !hashed[index] {
+                    findings.add(.nsec3HashMismatch, "ldns could not hash \(name(names[index], octets))", owner: name(names[index], octets))
+                }
+                // The names by hash, the first of equal hashes (in name order) first.
+                let byHash = names.indices.filter { hashed[$0] }.sorted {
+                    let order = RDataCanonicalForm.octetOrder(nameHash($0), nameHash($1))
+                    return order < 0 || (order == 0 && $0 < $1)
+                }
 
-        var covered = [Bool](repeating: false, count: names.count)
-        for entry in chain {
-            guard let index = nameByHash[entry.hash] else {
-                findings.add(.nsec3HashMismatch,
-                             "NSEC3 at \(entry.owner) is the hash of no name in the zone (stale record, or altered owner or parameters)",
-                             owner: entry.owner, type: .nsec3, records: [entry.record])
-                continue
-            }
-            covered[index] = true
-            let name = names[index]
-            var expected = name.owner.map { layout.dataTypes($0) } ?? TypeSet()
-            // An NSEC record at the name belongs to an NSEC chain, not this one.
-            expected.remove(.nsec)
-            var listed = TypeSet(entry.data.types)
-            listed.remove(.nsec)
-            if listed != expected {
-                let what = name.owner == nil ? "empty non-terminal \(name.name)" : "\(name.name)"
-                findings.add(.nsec3BitmapMismatch,
-                             "NSEC3 at \(entry.owner) for \(what) \(TypeSetDifference(listed: listed, present: expected))",
-                             owner: entry.owner, type: .nsec3, records: [entry.record])
-            }
-        }
+                var covered = [Bool](repeating: false, count: names.count)
+                for entry in chain {
+                    let hash = chainHash(entry)
+                    let found = NSEC3Check.firstIndex(notBefore: hash, in: byHash.count) { RDataCanonicalForm.octetOrder(nameHash(byHash[$0]), hash) }
+                    guard found < byHash.count, RDataCanonicalForm.octetOrder(nameHash(byHash[found]), hash) == 0 else {
+                        let owner = list.owner(at: Int(entry.position))
+                        findings.add(.nsec3HashMismatch,
+                                     "NSEC3 at \(owner) is the hash of no name in the zone (stale record, or altered owner or parameters)",
+                                     owner: owner, type: .nsec3, records: [record(entry)])
+                        continue
+                    }
+                    let index = byHash[found]
+                    covered[index] = true
+                    let name = names[index]
+                    var expected = name.owner.map { layout.dataTypes($0) } ?? TypeSet()
+                    // An NSEC record at the name belongs to an NSEC chain, not this one.
+                    expected.remove(.nsec)
+                    let rdata = octets.rdata(at: Int(entry.position), Int(entry.index))
+                    var listed = NSEC3Fields(rdata)?.types(rdata) ?? TypeSet()
+                    listed.remove(.nsec)
+                    if listed != expected {
+                        let owner = list.owner(at: Int(entry.position))
+                        let what = name.owner == nil ? "empty non-terminal \(self.name(name, octets))" : "\(self.name(name, octets))"
+                        findings.add(.nsec3BitmapMismatch,
+                                     "NSEC3 at \(owner) for \(what) \(TypeSetDifference(listed: listed, present: expected))",
+                                     owner: owner, type: .nsec3, records: [record(entry)])
+                    }
+                }
 
-        var optedOutDelegations = 0
-        for (index, name) in names.enumerated() where !covered[index] {
-            guard let hash = hashes[index] else { continue }
-            let hashText = LDNSNSEC3Hash.encodeBase32Hex(hash)
-            if name.required {
-                let what = name.owner == nil ? "empty non-terminal \(name.name)" : "\(name.name)"
-                findings.add(.nsec3ChainBroken, "\(what) has no NSEC3 (expected at \(hashText).\(origin))",
-                             owner: name.name, type: .nsec3)
-            } else if let cover = covering(hash, in: chain), cover.data.isOptOut {
-                if name.isInsecureDelegation { optedOutDelegations += 1 }
-            } else {
-                let what = name.isInsecureDelegation ? "unsigned delegation \(name.name)" : "empty non-terminal \(name.name)"
-                findings.add(.nsec3ChainBroken,
-                             "\(what) has no NSEC3 (\(hashText)) and the NSEC3 covering its hash has no opt-out flag",
-                             owner: name.name, type: .nsec3)
+                var optedOutDelegations = 0
+                for (index, chainName) in names.enumerated() where !covered[index] && hashed[index] {
+                    let hash = nameHash(index)
+                    func hashText() -> String { LDNSNSEC3Hash.encodeBase32Hex(Array(hash)) }
+                    if chainName.required {
+                        let name = self.name(chainName, octets)
+                        let what = chainName.owner == nil ? "empty non-terminal \(name)" : "\(name)"
+                        findings.add(.nsec3ChainBroken, "\(what) has no NSEC3 (expected at \(hashText()).\(origin))",
+                                     owner: name, type: .nsec3)
+                        continue
+                    }
+                    // The record whose span holds the hash: the last one ordered
+                    // before it, wrapping around to the last record of the chain.
+                    let after = NSEC3Check.firstIndex(notBefore: hash, in: chain.count) { RDataCanonicalForm.octetOrder(chainHash(chain[$0]), hash) }
+                    if chain[after == 0 ? chain.count - 1 : after - 1].optOut {
+                        if chainName.isInsecureDelegation { optedOutDelegations += 1 }
+                    } else {
+                        let name = self.name(chainName, octets)
+                        let what = chainName.isInsecureDelegation ? "unsigned delegation \(name)" : "empty non-terminal \(name)"
+                        findings.add(.nsec3ChainBroken,
+                                     "\(what) has no NSEC3 (\(hashText())) and the NSEC3 covering its hash has no opt-out flag",
+                                     owner: name, type: .nsec3)
+                    }
+                }
+                if optOut {
+                    findings.add(.nsec3OptOut,
+                                 "the NSEC3 chain uses opt-out: \(optedOutDelegations) unsigned delegation(s) have no NSEC3 of their own",
+                                 owner: origin, type: .nsec3)
+                }
+                return summary(optedOutDelegations)
             }
-        }
-        if optOut {
-            findings.add(.nsec3OptOut,
-                         "the NSEC3 chain uses opt-out: \(optedOutDelegations) unsigned delegation(s) have no NSEC3 of their own",
-                         owner: origin, type: .nsec3)
-        }
-        return summary(optedOutDelegations)
-    }
-
-    /// The NSEC3 records of one part of the owners, read on one thread.
-    private struct EntryPart {
-        var entries: [Entry] = []
-        var findings: FindingCollector
-        var counts: [Parameters: Int] = [:]
-        /// The parameter sets in the order they first appear.
-        var order: [Parameters] = []
-    }
-
-    /// Every NSEC3 record, decoded, in zone order, with how many use each
-    /// set of parameters (in order of first use). Parts of the owners are
-    /// read on `jobs` threads and joined in order.
-    private func readEntries(findings: inout FindingCollector)
-        -> (entries: [Entry], counts: [Parameters: Int], order: [Parameters])
-    {
-        let owners = layout.owners
-        let pieces = ParallelChunks.pieces(count: owners.count, size: 4096)
-        let origin = layout.zone.origin
-        let limit = findings.limit
-        let parts = ParallelChunks.collect(count: pieces.count, jobs: jobs) { piece in
-            var part = EntryPart(findings: FindingCollector(zone: origin, limit: limit))
-            // Copies per thread: see `Zone.forAnotherThread`.
-            let origin = origin.separateCopy
-            let layout = layout.forAnotherThread()
-            for owner in owners[pieces[piece]] {
-                guard let rrset = layout.rrset(owner, .nsec3) else { continue }
-                read(rrset, into: &part, origin: origin)
-            }
-            return part
-        }
-        var entries: [Entry] = []
-        var counts: [Parameters: Int] = [:]
-        var order: [Parameters] = []
-        for part in parts {
-            entries.append(contentsOf: part.entries)
-            findings.merge(part.findings)
-            for parameters in part.order where counts[parameters] == nil { order.append(parameters) }
-            counts.merge(part.counts, uniquingKeysWith: +)
-        }
-        return (entries, counts, order)
-    }
-
-    /// Decodes the records of one NSEC3 RRset into `part`.
-    private func read(_ rrset: RRset, into part: inout EntryPart, origin: DomainName) {
-        let name = rrset.owner
-        let wire = name.wire
-        let labelLength = wire.isEmpty ? 0 : Int(wire[0])
-        // One label directly below the origin: the hash in base32hex.
-        let label: ArraySlice<UInt8>? = labelLength > 0 && wire.count == 1 + labelLength + origin.wire.count
-            && name.isSubdomain(of: origin) ? wire[1...labelLength] : nil
-        for record in rrset.records {
-            guard let data = record.nsec3 else {
-                part.findings.add(.nsec3Malformed, "the NSEC3 at \(name) cannot be parsed", owner: name, type: .nsec3, records: [record])
-                continue
-            }
-            guard let label, let hash = LDNSNSEC3Hash.decodeBase32Hex(label), hash.count == data.nextHashedOwner.count else {
-                part.findings.add(.nsec3Malformed,
-                                  "NSEC3 owner \(name) is not one base32hex hash label directly below \(origin)",
-                                  owner: name, type: .nsec3, records: [record])
-                continue
-            }
-            let parameters = Parameters(hashAlgorithm: data.hashAlgorithm, iterations: data.iterations, salt: data.salt)
-            if part.counts[parameters] == nil { part.order.append(parameters) }
-            part.counts[parameters, default: 0] += 1
-            part.entries.append(Entry(record: record, owner: name, hash: hash, data: data, parameters: parameters))
         }
     }
 
-    /// The NSEC3PARAM's parameters (the first with flags 0, RFC 5155 4.1.2), or
-    /// failing that the parameters most NSEC3 records use.
-    private func activeParameters(
-        counts: [Parameters: Int], order: [Parameters], findings: inout FindingCollector
-    ) -> Parameters? {
-        let origin = layout.zone.origin
-        let params = layout.zone.rrset(origin, .nsec3param)?.records ?? []
-        if let usable = params.lazy.compactMap(\.nsec3param).first(where: { $0.flags == 0 }) {
-            if params.count > 1 {
-                findings.add(.nsec3ParamMismatch, "the apex has \(params.count) NSEC3PARAM records; the first with flags 0 is used",
-                             owner: origin, type: .nsec3param, records: params)
-            }
-            return Parameters(hashAlgorithm: usable.hashAlgorithm, iterations: usable.iterations, salt: usable.salt)
-        }
-        guard let common = order.max(by: { counts[$0, default: 0] < counts[$1, default: 0] }) else { return nil }
-        findings.add(.nsec3ParamMissing,
-                     params.isEmpty
-                        ? "NSEC3 records exist but the apex has no NSEC3PARAM; checking the chain with the parameters most records use (\(common.text))"
-                        : "no NSEC3PARAM at the apex has flags 0; checking the chain with the parameters most records use (\(common.text))",
-                     owner: origin, type: .nsec3param, records: params)
-        return common
-    }
+    // MARK: The loop
 
     /// Each record's next hashed owner must be the following record's hash,
     /// the last pointing back to the first.
-    private func checkLoop(_ chain: [Entry], findings: inout FindingCollector) {
+    private func checkLoop(_ chain: [Entry], octets: RRsetOctets, hashes: UnsafeBufferPointer<UInt8>, findings: inout FindingCollector) {
+        let list = layout.list
         for (position, entry) in chain.enumerated() {
             let following = chain[(position + 1) % chain.count]
-            if position + 1 < chain.count && following.hash == entry.hash {
-                findings.add(.nsec3ChainBroken, "two NSEC3 records at \(entry.owner)",
-                             owner: entry.owner, type: .nsec3, records: [entry.record, following.record])
+            let hash = UnsafeBufferPointer(rebasing: hashes[entry.hash])
+            let followingHash = UnsafeBufferPointer(rebasing: hashes[following.hash])
+            if position + 1 < chain.count && hash.elementsEqual(followingHash) {
+                let owner = list.owner(at: Int(entry.position))
+                findings.add(.nsec3ChainBroken, "two NSEC3 records at \(owner)",
+                             owner: owner, type: .nsec3, records: [record(entry), record(following)])
                 continue
             }
-            if entry.data.nextHashedOwner != following.hash {
-                let next = LDNSNSEC3Hash.encodeBase32Hex(entry.data.nextHashedOwner)
+            let rdata = octets.rdata(at: Int(entry.position), Int(entry.index))
+            guard let fields = NSEC3Fields(rdata) else { continue }
+            let next = UnsafeBufferPointer(rebasing: rdata[fields.nextHashedOwner])
+            if !next.elementsEqual(followingHash) {
+                let owner = list.owner(at: Int(entry.position)), followingOwner = list.owner(at: Int(following.position))
                 let detail = position + 1 == chain.count
-                    ? "the last NSEC3 must point back to the first, \(following.owner), to close the chain"
-                    : "the next NSEC3 in hash order is \(following.owner)"
-                findings.add(.nsec3ChainBroken, "NSEC3 at \(entry.owner) points to \(next); \(detail)",
-                             owner: entry.owner, type: .nsec3, records: [entry.record])
+                    ? "the last NSEC3 must point back to the first, \(followingOwner), to close the chain"
+                    : "the next NSEC3 in hash order is \(followingOwner)"
+                findings.add(.nsec3ChainBroken, "NSEC3 at \(owner) points to \(LDNSNSEC3Hash.encodeBase32Hex(Array(next))); \(detail)",
+                             owner: owner, type: .nsec3, records: [record(entry)])
             }
         }
     }
 
-    /// The NSEC3 record whose span holds `hash`: the last one ordered before
-    /// it, wrapping around to the last record of the chain.
-    private func covering(_ hash: [UInt8], in chain: [Entry]) -> Entry? {
-        guard !chain.isEmpty else { return nil }
-        var low = 0, high = chain.count
+    // MARK: Helpers
+
+    /// The record behind `entry`, for a finding.
+    func record(_ entry: Entry) -> Record {
+        layout.list.record(at: Int(entry.position), Int(entry.index))
+    }
+
+    /// The chain name as a name, for a finding.
+    private func name(_ chainName: ChainName, _ octets: RRsetOctets) -> DomainName {
+        let wire = octets.owner(at: chainName.position)
+        return DomainName.read(from: Array(wire[chainName.wireOffset...])[...])?.name ?? layout.list.owner(at: chainName.position)
+    }
+
+    /// The first of `count` sorted items that `compare` (item against the
+    /// key: negative before, zero equal) does not place before the key.
+    static func firstIndex(notBefore key: UnsafeBufferPointer<UInt8>, in count: Int, _ compare: (Int) -> Int) -> Int {
+        var low = 0, high = count
         while low < high {
             let middle = (low + high) / 2
-            if chain[middle].hash.lexicographicallyPrecedes(hash) { low = middle + 1 } else { high = middle }
+            if compare(middle) < 0 { low = middle + 1 } else { high = middle }
         }
-        return low == 0 ? chain[chain.count - 1] : chain[low - 1]
-    }
-
-    /// The names of the zone (apex, authoritative names, delegation points,
-    /// not names that only hold NSEC3 records) and the empty non-terminals
-    /// above them, each marked required or (for opt-out) optional.
-    private func chainNames() -> [ChainName] {
-        var names: [ChainName] = []
-        var position: [DomainName: Int] = [:]
-        for owner in layout.owners where ZoneLayout.isZoneName(owner.kind) {
-            guard !layout.dataTypes(owner).isEmpty else { continue }
-            let name = layout.name(owner)
-            let insecure = owner.kind == .delegation && !layout.has(owner, .ds)
-            position[name] = names.count
-            names.append(ChainName(name: name, owner: owner, required: !insecure, isInsecureDelegation: insecure))
-        }
-        let origin = layout.zone.origin
-        let zoneNames = names.count
-        for index in 0..<zoneNames {
-            let required = names[index].required
-            var ancestor = names[index].name.parent
-            while let current = ancestor, current.isStrictSubdomain(of: origin) {
-                if let existing = position[current] {
-                    // Known already: its own ancestors were handled when it was
-                    // added; only a newly required mark has to travel up.
-                    guard required, names[existing].owner == nil, !names[existing].required else { break }
-                    names[existing].required = true
-                } else {
-                    position[current] = names.count
-                    names.append(ChainName(name: current, owner: nil, required: required, isInsecureDelegation: false))
-                }
-                ancestor = current.parent
-            }
-        }
-        return names
-    }
-
-    /// H(name) for every name, through ldns, on `jobs` threads.
-    private func hashNames(_ names: [ChainName], parameters: Parameters) -> [[UInt8]?] {
-        let pieces = ParallelChunks.pieces(count: names.count, size: 1024)
-        let parts = ParallelChunks.map(count: pieces.count, jobs: jobs, makeScratch: { () }) { piece, _ in
-            pieces[piece].map { index in
-                try? LDNSNSEC3Hash.hash(of: names[index].name, algorithm: parameters.hashAlgorithm,
-                                        iterations: parameters.iterations, salt: parameters.salt)
-            }
-        }
-        return parts.flatMap { $0 }
+        return low
     }
 }

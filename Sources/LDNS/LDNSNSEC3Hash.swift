@@ -7,16 +7,36 @@ public enum LDNSNSEC3Hash {
     /// The only NSEC3 hash algorithm defined: SHA-1 (1).
     public static func supports(hashAlgorithm: UInt8) -> Bool { hashAlgorithm == 1 }
 
+    /// The length of every hash this type makes (SHA-1).
+    public static let hashLength = 20
+
     /// H(name) with `iterations` extra iterations and `salt`
     /// (`ldns_nsec3_hash_name`): the raw 20-octet SHA-1 value.
     public static func hash(
         of name: DomainName, algorithm: UInt8, iterations: UInt16, salt: [UInt8]
     ) throws(LDNSError) -> [UInt8] {
+        var raw = [UInt8](repeating: 0, count: hashLength)
+        try name.wire.withUnsafeBufferPointer { (wire) throws(LDNSError) in
+            try raw.withUnsafeMutableBufferPointer { (output) throws(LDNSError) in
+                try hash(ofWire: wire, algorithm: algorithm, iterations: iterations, salt: salt, into: output)
+            }
+        }
+        return raw
+    }
+
+    /// As `hash(of:algorithm:iterations:salt:)` for a name given in wire form
+    /// (a zone's pass hashes names read in place), written to `output`
+    /// (`hashLength` octets).
+    public static func hash(
+        ofWire wire: UnsafeBufferPointer<UInt8>, algorithm: UInt8, iterations: UInt16, salt: [UInt8],
+        into output: UnsafeMutableBufferPointer<UInt8>
+    ) throws(LDNSError) {
         guard supports(hashAlgorithm: algorithm) else {
             throw LDNSError(LDNS_STATUS_CRYPTO_ALGO_NOT_IMPL, operation: "NSEC3 hash algorithm \(algorithm)")
         }
         guard salt.count <= 255 else { throw LDNSError(LDNS_STATUS_ERR, operation: "NSEC3 salt longer than 255 octets") }
-        guard let owner = LDNSRecord.makeDname(name) else {
+        precondition(output.count >= hashLength, "room for a SHA-1 hash")
+        guard let owner = ldns_rdf_new_frm_data(LDNS_RDF_TYPE_DNAME, wire.count, wire.baseAddress) else {
             throw LDNSError(LDNS_STATUS_MEM_ERR, operation: "ldns_rdf_new_frm_data")
         }
         defer { ldns_rdf_deep_free(owner) }
@@ -26,26 +46,37 @@ public enum LDNSNSEC3Hash {
         guard let hashed else { throw LDNSError(LDNS_STATUS_ERR, operation: "ldns_nsec3_hash_name") }
         defer { ldns_rdf_deep_free(hashed) }
         // ldns returns a one-label name whose label is the base32hex text of the hash.
-        let wire = UnsafeBufferPointer(start: ldns_rdf_data(hashed), count: ldns_rdf_size(hashed))
-        guard wire.count >= 2, Int(wire[0]) + 2 <= wire.count,
-              let raw = decodeBase32Hex(wire[1..<(1 + Int(wire[0]))]) else {
+        let result = UnsafeBufferPointer(start: ldns_rdf_data(hashed), count: ldns_rdf_size(hashed))
+        guard result.count >= 2, Int(result[0]) + 2 <= result.count else {
             throw LDNSError(LDNS_STATUS_ERR, operation: "ldns_nsec3_hash_name result")
         }
-        return raw
+        let text = UnsafeBufferPointer(rebasing: result[1..<(1 + Int(result[0]))])
+        let decoded = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: text.count * 5 / 8 + 1) { raw -> Bool in
+            guard decodeBase32Hex(text, into: raw) == hashLength else { return false }
+            _ = output.initialize(from: raw.prefix(hashLength))
+            return true
+        }
+        guard decoded else { throw LDNSError(LDNS_STATUS_ERR, operation: "ldns_nsec3_hash_name result") }
     }
 
     /// Decodes unpadded base32hex text (either case); nil when it is not valid.
     public static func decodeBase32Hex(_ text: some Collection<UInt8>) -> [UInt8]? {
         let characters = Array(text)
-        guard !characters.isEmpty, characters.count <= 255 else { return nil }
         var output = [UInt8](repeating: 0, count: characters.count * 5 / 8 + 1)
-        let written: Int32 = characters.withUnsafeBufferPointer { input in
-            input.withMemoryRebound(to: CChar.self) { chars in
-                ldns_b32_pton_extended_hex(chars.baseAddress, chars.count, &output, output.count)
-            }
+        let written = characters.withUnsafeBufferPointer { input in
+            output.withUnsafeMutableBufferPointer { decodeBase32Hex(input, into: $0) }
         }
-        guard written > 0 else { return nil }
-        return Array(output[0..<Int(written)])
+        return written.map { Array(output[0..<$0]) }
+    }
+
+    /// Decodes base32hex `text` into `output` (room for `text.count * 5 / 8 + 1`
+    /// octets); returns the octets written, nil when the text is not valid.
+    public static func decodeBase32Hex(_ text: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        guard !text.isEmpty, text.count <= 255, output.count >= text.count * 5 / 8 + 1 else { return nil }
+        let written: Int32 = text.withMemoryRebound(to: CChar.self) { chars in
+            ldns_b32_pton_extended_hex(chars.baseAddress, chars.count, output.baseAddress, output.count)
+        }
+        return written > 0 ? Int(written) : nil
     }
 
     /// Lower-case unpadded base32hex text of `bytes`, as NSEC3 owner labels are written.

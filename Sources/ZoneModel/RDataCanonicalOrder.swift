@@ -27,7 +27,8 @@ extension RDataCanonicalForm {
         return lhs.count == rhs.count ? 0 : (lhs.count < rhs.count ? -1 : 1)
     }
 
-    static func octetOrder(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Int {
+    /// Unsigned octet order, the shorter first when one is a prefix of the other.
+    public static func octetOrder(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Int {
         let common = min(lhs.count, rhs.count)
         if common > 0 {
             let order = memcmp(lhs.baseAddress!, rhs.baseAddress!, common)

@@ -108,16 +108,7 @@ struct ValidatorBehaviourTests {
         defer { fixture.remove() }
         var records = try TestZoneReader.records(fromFile: fixture.signedPath)
         let insecure = try DomainName("insecure.example.")
-        let hash = try LDNSNSEC3Hash.hash(of: insecure, algorithm: 1, iterations: 0, salt: [])
-        let owner = try DomainName(LDNSNSEC3Hash.encodeBase32Hex(hash) + ".example.")
-        let removed = try #require(records.first { $0.owner == owner && $0.type == .nsec3 })
-        let next = try #require(removed.nsec3?.nextHashedOwner)
-        records.removeAll { $0.owner == owner }
-        // Re-point the predecessor (the record whose next hash was `hash`).
-        let predecessor = try #require(records.firstIndex { $0.nsec3?.nextHashedOwner == hash })
-        var data = try #require(records[predecessor].nsec3)
-        data.nextHashedOwner = next
-        records[predecessor].rdata = ValidatorBehaviourTests.nsec3RData(data)
+        try ValidatorBehaviourTests.unlinkNSEC3(of: insecure, from: &records)
 
         let report = ValidatorBehaviourTests.validate(try TestZoneReader.zone(from: records, origin: SignedZoneFixture.origin))
         let broken = report.findings(.nsec3ChainBroken)
@@ -133,6 +124,68 @@ struct ValidatorBehaviourTests {
             #expect(broken.count == 1)
             #expect(broken.first?.owner == insecure)
             #expect(broken.first?.message.contains("no opt-out flag") == true)
+        }
+    }
+
+    /// Removes the NSEC3 at the hash of `name` (no salt, no extra
+    /// iterations) and re-points its predecessor past it.
+    static func unlinkNSEC3(of name: DomainName, from records: inout [Record]) throws {
+        let hash = try LDNSNSEC3Hash.hash(of: name, algorithm: 1, iterations: 0, salt: [])
+        let owner = try DomainName(LDNSNSEC3Hash.encodeBase32Hex(hash) + ".example.")
+        let removed = try #require(records.first { $0.owner == owner && $0.type == .nsec3 })
+        let next = try #require(removed.nsec3?.nextHashedOwner)
+        records.removeAll { $0.owner == owner }
+        // Re-point the predecessor (the record whose next hash was `hash`).
+        let predecessor = try #require(records.firstIndex { $0.nsec3?.nextHashedOwner == hash })
+        var data = try #require(records[predecessor].nsec3)
+        data.nextHashedOwner = next
+        records[predecessor].rdata = ValidatorBehaviourTests.nsec3RData(data)
+    }
+
+    /// Empty non-terminals (RFC 5155 section 7.1) are found wherever names
+    /// share ancestors or not, each once: the signed zone validates, and an
+    /// empty non-terminal's NSEC3 is missed where a signed name lies below it,
+    /// and under opt-out not where only an unsigned delegation does.
+    @Test(arguments: [true, false])
+    func emptyNonTerminalsAreCoveredAndMarked(optOut: Bool) throws {
+        let zone = SignedZoneFixture.unsignedZone + """
+        d.b.c.example.\t3600\tIN\tA\t192.0.2.98
+        x.c.example.\t3600\tIN\tA\t192.0.2.97
+        e.f.g.h.example.\t3600\tIN\tA\t192.0.2.96
+        deleg.i.j.example.\t3600\tIN\tNS\tns.other.net.
+        a.m.n.example.\t3600\tIN\tNS\tns.other.net.
+        z.m.n.example.\t3600\tIN\tA\t192.0.2.95
+
+        """
+        let fixture = try SignedZoneFixture.make(
+            algorithm: "ECDSAP256SHA256", denial: .nsec3(iterations: 0, salt: "", optOut: optOut), zoneText: zone)
+        defer { fixture.remove() }
+        let signed = try TestZoneReader.records(fromFile: fixture.signedPath)
+        let whole = ValidatorBehaviourTests.validate(try TestZoneReader.zone(from: signed, origin: SignedZoneFixture.origin))
+        #expect(whole.isValid, "\(whole.findings.map(\.message))")
+
+        // m.n.example. is first seen above an unsigned delegation, then above a signed name.
+        for name in ["c.example.", "g.h.example.", "h.example.", "m.n.example.", "n.example."] {
+            var records = signed
+            try ValidatorBehaviourTests.unlinkNSEC3(of: try DomainName(name), from: &records)
+            let report = ValidatorBehaviourTests.validate(try TestZoneReader.zone(from: records, origin: SignedZoneFixture.origin))
+            let broken = report.findings(.nsec3ChainBroken).filter { $0.owner == (try? DomainName(name)) }
+            #expect(broken.map(\.message).count == 1, "\(name)")
+            #expect(broken.first?.message.hasPrefix("empty non-terminal \(name) has no NSEC3 (expected at ") == true, "\(name)")
+        }
+        // Above an unsigned delegation only: optional under opt-out.
+        let insecureAbove = try DomainName("i.j.example.")
+        var records = signed
+        guard (try? ValidatorBehaviourTests.unlinkNSEC3(of: insecureAbove, from: &records)) != nil else {
+            // ldns-signzone left it out itself, under opt-out; the zone validated above.
+            #expect(optOut)
+            return
+        }
+        let report = ValidatorBehaviourTests.validate(try TestZoneReader.zone(from: records, origin: SignedZoneFixture.origin))
+        let broken = report.findings(.nsec3ChainBroken).filter { $0.owner == insecureAbove }
+        #expect(broken.count == (optOut ? 0 : 1))
+        if !optOut {
+            #expect(broken.first?.message.hasPrefix("empty non-terminal i.j.example. has no NSEC3 (") == true)
         }
     }
 
