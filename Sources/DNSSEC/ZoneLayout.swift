@@ -26,9 +26,9 @@ struct ZoneLayout: Sendable {
     }
 
     let zone: Zone
-    /// The zone's RRsets, read from its compact table: an owner's RRsets are
-    /// materialized only while a check looks at them (on the thread that does),
-    /// never all at once. Materializing a whole signed zone cost more than its
+    /// The zone's RRsets, read from its compact table: the checks read
+    /// records in place (`RRsetList.withOctets`) and make records only for
+    /// findings. Materializing a whole signed zone cost more than its
     /// classification, doubled the peak memory, and freeing it afterwards took
     /// a serial quarter of a second on 100k names.
     let list: RRsetList
@@ -75,12 +75,6 @@ struct ZoneLayout: Sendable {
 
     func name(_ owner: Owner) -> DomainName { list.owner(at: owner.range.lowerBound) }
 
-    /// The owner's RRsets, materialized now, sharing one owner name.
-    func rrsets(_ owner: Owner) -> [RRset] {
-        let name = self.name(owner)
-        return owner.range.map { list.rrset(at: $0, owner: name) }
-    }
-
     /// True for names that hold data of this zone: the apex, authoritative
     /// names and delegation points (not glue, not occluded data).
     static func isZoneName(_ kind: Kind) -> Bool {
@@ -114,16 +108,7 @@ struct ZoneLayout: Sendable {
 
     /// True when the owner carries an RRset of `type`.
     func has(_ owner: Owner, _ type: RRType) -> Bool {
-        position(owner, type) != nil
-    }
-
-    /// The owner's RRset of `type`, materialized now.
-    func rrset(_ owner: Owner, _ type: RRType) -> RRset? {
-        position(owner, type).map { list[$0] }
-    }
-
-    private func position(_ owner: Owner, _ type: RRType) -> Int? {
-        owner.range.first { list.type(at: $0) == type }
+        owner.range.contains { list.type(at: $0) == type }
     }
 
     /// True when some RRset of the zone has `type`.
