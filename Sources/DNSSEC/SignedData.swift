@@ -20,8 +20,8 @@ struct SignedDataBuilder {
     /// The current owner, lower-cased.
     private var loweredOwner: [UInt8] = []
     /// The owner's label count (the root not counted) and whether its first label is `*`.
-    private(set) var ownerLabels = 0
-    private(set) var ownerIsWildcard = false
+    private var ownerLabels = 0
+    private var ownerIsWildcard = false
 
     /// The Labels value an RRSIG over the current owner must have (RFC 4034
     /// section 3.1.3: a wildcard's `*` is not counted).

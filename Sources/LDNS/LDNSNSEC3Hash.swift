@@ -53,7 +53,7 @@ public enum LDNSNSEC3Hash {
         let text = UnsafeBufferPointer(rebasing: result[1..<(1 + Int(result[0]))])
         let decoded = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: text.count * 5 / 8 + 1) { raw -> Bool in
             guard decodeBase32Hex(text, into: raw) == hashLength else { return false }
-            _ = output.initialize(from: raw.prefix(hashLength))
+            output.baseAddress!.update(from: raw.baseAddress!, count: hashLength)
             return true
         }
         guard decoded else { throw LDNSError(LDNS_STATUS_ERR, operation: "ldns_nsec3_hash_name result") }
