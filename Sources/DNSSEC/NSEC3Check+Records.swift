@@ -28,13 +28,7 @@ extension NSEC3Check {
             findings.merge(partFindings)
             // The part's parameter numbers, here.
             let numbers = part.parameters.enumerated().map { local, parameters in
-                if let known = all.parameters.firstIndex(of: parameters) {
-                    all.counts[known] += part.counts[local]
-                    return UInt16(known)
-                }
-                all.parameters.append(parameters)
-                all.counts.append(part.counts[local])
-                return UInt16(all.parameters.count - 1)
+                UInt32(all.number(of: parameters, records: part.counts[local]))
             }
             let base = UInt32(all.hashes.count)
             all.hashes.append(contentsOf: part.hashes)
@@ -84,16 +78,21 @@ extension NSEC3Check {
                 continue
             }
             let salt = UnsafeBufferPointer(rebasing: rdata[fields.salt])
-            let number = part.parameters.lastIndex {
-                $0.hashAlgorithm == fields.hashAlgorithm && $0.iterations == fields.iterations && $0.salt.elementsEqual(salt)
-            } ?? {
-                part.parameters.append(Parameters(hashAlgorithm: fields.hashAlgorithm, iterations: fields.iterations, salt: Array(salt)))
-                part.counts.append(0)
-                return part.parameters.count - 1
-            }()
-            part.counts[number] += 1
+            // Most records share one set: the previous record's is tried
+            // before a set (and its salt array) is made for the lookup.
+            let number: Int
+            if let previous = part.entries.last.map({ Int($0.parameters) }),
+               part.parameters[previous].hashAlgorithm == fields.hashAlgorithm,
+               part.parameters[previous].iterations == fields.iterations,
+               part.parameters[previous].salt.elementsEqual(salt) {
+                number = previous
+                part.counts[number] += 1
+            } else {
+                number = part.number(of: Parameters(hashAlgorithm: fields.hashAlgorithm, iterations: fields.iterations,
+                                                    salt: Array(salt)), records: 1)
+            }
             part.entries.append(Entry(position: UInt32(position), index: UInt32(index), hashStart: UInt32(hashStart),
-                                      hashLength: UInt8(decoded), parameters: UInt16(number), optOut: fields.isOptOut))
+                                      hashLength: UInt8(decoded), parameters: UInt32(number), optOut: fields.isOptOut))
         }
     }
 

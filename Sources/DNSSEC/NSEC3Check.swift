@@ -39,7 +39,7 @@ struct NSEC3Check {
         let index: UInt32
         var hashStart: UInt32
         let hashLength: UInt8
-        var parameters: UInt16
+        var parameters: UInt32
         let optOut: Bool
 
         var hash: Range<Int> { Int(hashStart)..<(Int(hashStart) + Int(hashLength)) }
@@ -53,6 +53,21 @@ struct NSEC3Check {
         /// The parameter sets in the order they first appear, and how many records use each.
         var parameters: [Parameters] = []
         var counts: [Int] = []
+        /// The number of each set in `parameters`: a crafted zone may give
+        /// every record a salt of its own.
+        private var numbers: [Parameters: Int] = [:]
+
+        /// The number of `set`, given one if it is new; `records` more records use it.
+        mutating func number(of set: Parameters, records: Int) -> Int {
+            if let known = numbers[set] {
+                counts[known] += records
+                return known
+            }
+            numbers[set] = parameters.count
+            parameters.append(set)
+            counts.append(records)
+            return parameters.count - 1
+        }
     }
 
     /// A name the chain must (or under opt-out may) cover: a name of the
