@@ -133,18 +133,16 @@ struct SignatureCheck: Sendable {
         // The owner as a DomainName, made only when a finding or a new
         // earliest expiry needs it.
         let name = { list.owner(at: first) }
-        let signatures = owner.range.first { octets.type(at: $0) == .rrsig }
-        let signatureCount = signatures.map { octets.recordCount(at: $0) } ?? 0
-        func covering(_ type: RRType) -> LazyFilterSequence<Range<Int>> {
-            (0..<signatureCount).lazy.filter { octets.coveredType(at: signatures!, $0) == type }
-        }
-        func signatureRecords(_ indices: some Sequence<Int>) -> [Record] {
-            indices.map { list.record(at: signatures!, $0) }
+        let runs = SignatureRuns(octets, at: owner.range.first { octets.type(at: $0) == .rrsig })
+        func signatureRecords(_ places: Range<Int>) -> [Record] {
+            places.map { list.record(at: runs.position!, runs.index($0)) }
         }
         builder.setOwner(octets.owner(at: first))
+        var present = TypeSet()
         for position in owner.range where octets.type(at: position) != .rrsig {
             let type = octets.type(at: position)
-            let covered = covering(type)
+            present.insert(type)
+            let covered = runs.covering(type, octets)
             guard SignatureCheck.needsSignature(owner.kind, type) else {
                 let count = covered.count
                 if count > 0 && owner.kind != .outside {
@@ -163,8 +161,8 @@ struct SignatureCheck: Sendable {
             }
             builder.setRecords(octets, at: position)
             var algorithms = AlgorithmSet()
-            for index in covered {
-                if let algorithm = check(signature: index, at: signatures!, over: position, name: name, kind: owner.kind,
+            for place in covered {
+                if let algorithm = check(signature: runs.index(place), at: runs.position!, over: position, name: name, kind: owner.kind,
                                          octets: octets, apex: apex, into: &result, builder: &builder) {
                     algorithms.insert(algorithm)
                 }
@@ -176,13 +174,13 @@ struct SignatureCheck: Sendable {
                     owner: name(), type: type, records: list.rrset(at: position, owner: name()).records)
             }
         }
-        guard let signatures else { return }
-        for index in 0..<signatureCount {
-            let coveredType = octets.coveredType(at: signatures, index)
-            guard !owner.range.contains(where: { octets.type(at: $0) == coveredType && coveredType != .rrsig }) else { continue }
+        guard let signatures = runs.position else { return }
+        for place in 0..<runs.count {
+            let coveredType = runs.coveredType(at: place, octets)
+            guard coveredType == .rrsig || !present.contains(coveredType) else { continue }
             result.unchecked += 1
             guard owner.kind != .outside else { continue }
-            let record = list.record(at: signatures, index)
+            let record = list.record(at: signatures, runs.index(place))
             if record.rrsig == nil {
                 result.findings.add(.rrsigMalformed, "RRSIG at \(name()) cannot be parsed",
                                     owner: name(), type: .rrsig, records: [record])

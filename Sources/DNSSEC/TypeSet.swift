@@ -24,9 +24,14 @@ struct TypeSet: Equatable, Sendable {
     mutating func insert(_ type: RRType) {
         let value = type.rawValue
         guard value < 256 else {
-            if !high.contains(value) {
+            // Types come in ascending order from a zone's table: appended.
+            // Otherwise (or repeated) found by binary search, so an owner
+            // holding thousands of TYPEnnn RRsets costs no sort per type.
+            if let last = high.last, value <= last {
+                let place = highPlace(value)
+                if high[place] != value { high.insert(value, at: place) }
+            } else {
                 high.append(value)
-                high.sort()
             }
             return
         }
@@ -52,6 +57,31 @@ struct TypeSet: Equatable, Sendable {
         case 2: low.2 &= mask
         default: low.3 &= mask
         }
+    }
+
+    func contains(_ type: RRType) -> Bool {
+        let value = type.rawValue
+        guard value < 256 else {
+            let place = highPlace(value)
+            return place < high.count && high[place] == value
+        }
+        let bit = UInt64(1) << UInt64(value & 63)
+        switch value >> 6 {
+        case 0: return low.0 & bit != 0
+        case 1: return low.1 & bit != 0
+        case 2: return low.2 & bit != 0
+        default: return low.3 & bit != 0
+        }
+    }
+
+    /// Where `value` is, or would go, in `high`.
+    private func highPlace(_ value: UInt16) -> Int {
+        var lowerBound = 0, upperBound = high.count
+        while lowerBound < upperBound {
+            let middle = (lowerBound + upperBound) / 2
+            if high[middle] < value { lowerBound = middle + 1 } else { upperBound = middle }
+        }
+        return lowerBound
     }
 
     var isEmpty: Bool { low.0 == 0 && low.1 == 0 && low.2 == 0 && low.3 == 0 && high.isEmpty }

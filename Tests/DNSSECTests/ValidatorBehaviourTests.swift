@@ -189,6 +189,36 @@ struct ValidatorBehaviourTests {
         }
     }
 
+    /// RRSIG RRsets given out of covered-type order (a zone made from RRsets,
+    /// not read from a file) are checked as the same RRsets in order: every
+    /// signature over its RRset, an orphan still an orphan.
+    @Test func signaturesOutOfCoveredTypeOrderAreCheckedTheSame() throws {
+        let fixture = try SignedZoneFixture.make(algorithm: "ECDSAP256SHA256")
+        defer { fixture.remove() }
+        var records = try TestZoneReader.records(fromFile: fixture.signedPath)
+        // An orphan (covering TXT where there is none) and a broken signature over www's A.
+        let wwwA = try #require(records.firstIndex { $0.type == .rrsig && $0.owner == (try? DomainName("www.example.")) && $0.coveredType == .a })
+        var orphan = records[wwwA]
+        orphan.rdata[0] = 0
+        orphan.rdata[1] = UInt8(RRType.txt.rawValue)
+        records.append(orphan)
+        records[wwwA].rdata[records[wwwA].rdata.count - 1] ^= 0x01
+        let ordered = try TestZoneReader.zone(from: records, origin: SignedZoneFixture.origin)
+        let list = ordered.rrsets
+        let shuffled = list.indices.map { position -> RRset in
+            var rrset = list[position]
+            if rrset.type == .rrsig { rrset.records.reverse() }
+            return rrset
+        }
+        #expect(shuffled.contains { $0.type == .rrsig && $0.records.count > 2 })
+        let unordered = Zone(origin: SignedZoneFixture.origin, sortedRRsets: shuffled)
+        let expected = ValidatorBehaviourTests.validate(ordered)
+        let report = ValidatorBehaviourTests.validate(unordered)
+        #expect(expected.findings(.rrsigOrphan).count == 1 && expected.findings(.rrsigInvalid).count == 1, "\(expected.findings.map(\.message))")
+        #expect(Set(report.findings.map(\.message)) == Set(expected.findings.map(\.message)))
+        #expect(report.summary == expected.summary)
+    }
+
     static func nsec3RData(_ data: NSEC3Data) -> [UInt8] {
         var rdata: [UInt8] = [data.hashAlgorithm, data.flags]
         rdata.appendUInt16(data.iterations)
