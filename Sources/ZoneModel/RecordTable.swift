@@ -6,7 +6,7 @@
 /// in the arena, and consecutive records of one owner share the owner's bytes.
 /// Records are materialized as `Record` values only when asked for.
 public struct RecordTable: Sendable {
-    struct Entry: Sendable {
+    @usableFromInline struct Entry: Sendable {
         var ownerOffset: UInt32
         var rdataOffset: UInt32
         var ttl: UInt32
@@ -21,8 +21,8 @@ public struct RecordTable: Sendable {
 
     static let noFile: UInt16 = .max
 
-    private(set) var arena: [UInt8] = []
-    private(set) var entries: [Entry] = []
+    @usableFromInline private(set) var arena: [UInt8] = []
+    @usableFromInline private(set) var entries: [Entry] = []
     private(set) var files: [String] = []
     private var fileIndex: [String: UInt16] = [:]
     private var lastOwnerOffset: UInt32 = 0
@@ -34,7 +34,8 @@ public struct RecordTable: Sendable {
 
     public init() {}
 
-    public var count: Int { entries.count }
+    // Inlinable: the parser asks for both counts with every record it stores.
+    @inlinable public var count: Int { entries.count }
 
     public mutating func reserveCapacity(records: Int, arenaBytes: Int) {
         entries.reserveCapacity(records)
@@ -239,7 +240,7 @@ public struct RecordTable: Sendable {
     public mutating func removeLast() { entries.removeLast() }
 
     /// Bytes in the arena (owner names and RDATA), for capacity estimates.
-    public var arenaCount: Int { arena.count }
+    @inlinable public var arenaCount: Int { arena.count }
 
     /// Tables up to this many entries are reordered by a parallel gather
     /// into a new array (at most 7 MiB beside the old one); larger ones in

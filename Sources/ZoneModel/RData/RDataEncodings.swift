@@ -75,7 +75,7 @@ public enum RDataEncodings {
 
     /// The value of a hex digit, or nil.
     @inline(__always)
-    public static func hexValue(_ byte: UInt8) -> UInt8? {
+    @inlinable public static func hexValue(_ byte: UInt8) -> UInt8? {
         switch byte {
         case 48...57: byte - 48
         case 65...70: byte - 55
