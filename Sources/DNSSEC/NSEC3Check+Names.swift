@@ -20,8 +20,7 @@ extension NSEC3Check {
         // The empty non-terminals above the previous name, shallowest first:
         // their labels and index in `emptyNonTerminals`.
         var open: [(labels: Int, index: Int)] = []
-        var previous: (position: Int, starts: [Int])?
-        var starts: [Int] = []
+        var previous: Int?
         for owner in layout.owners where ZoneLayout.isZoneName(owner.kind) {
             guard !layout.dataTypes(owner).isEmpty else { continue }
             let position = owner.range.lowerBound
@@ -29,9 +28,8 @@ extension NSEC3Check {
             let insecure = owner.kind == .delegation && !layout.has(owner, .ds)
             names.append(ChainName(position: position, wireOffset: 0, owner: owner, required: !insecure, isInsecureDelegation: insecure))
 
-            NSEC3Check.labelStarts(wire, into: &starts)
-            let labels = starts.count
-            let shared = previous.map { NSEC3Check.sharedLabels(wire, starts, octets.owner(at: $0.position), $0.starts) } ?? originLabels
+            let labels = DomainName.labelCount(ofWire: wire)
+            let shared = previous.map { DomainName.sharedLabelCount(wire, octets.owner(at: $0)) } ?? originLabels
             while let last = open.last, last.labels > shared { open.removeLast() }
             if !insecure {
                 // Deepest first; one already required has its ancestors required too.
@@ -44,43 +42,18 @@ extension NSEC3Check {
             // than this name has, below the origin; added from the parent up.
             let lowest = max(shared, originLabels) + 1
             if lowest < labels {
-                var added: [(labels: Int, index: Int)] = []
+                let first = open.count
+                var offset = 0
                 for ancestorLabels in stride(from: labels - 1, through: lowest, by: -1) {
-                    added.append((ancestorLabels, emptyNonTerminals.count))
-                    emptyNonTerminals.append(ChainName(position: position, wireOffset: starts[labels - ancestorLabels], owner: nil,
+                    offset += 1 + Int(wire[offset])
+                    open.insert((ancestorLabels, emptyNonTerminals.count), at: first)
+                    emptyNonTerminals.append(ChainName(position: position, wireOffset: offset, owner: nil,
                                                        required: !insecure, isInsecureDelegation: false))
                 }
-                open.append(contentsOf: added.reversed())
             }
-            previous = (position, starts)
+            previous = position
         }
         return names + emptyNonTerminals
-    }
-
-    /// The offset of each label of `wire` (the root label not counted).
-    static func labelStarts(_ wire: UnsafeBufferPointer<UInt8>, into starts: inout [Int]) {
-        starts.removeAll(keepingCapacity: true)
-        var index = 0
-        while index < wire.count, wire[index] != 0 {
-            starts.append(index)
-            index += 1 + Int(wire[index])
-        }
-    }
-
-    /// How many rightmost labels two names share (case-insensitively).
-    static func sharedLabels(
-        _ lhs: UnsafeBufferPointer<UInt8>, _ lhsStarts: [Int], _ rhs: UnsafeBufferPointer<UInt8>, _ rhsStarts: [Int]
-    ) -> Int {
-        var shared = 0
-        while shared < lhsStarts.count && shared < rhsStarts.count {
-            let left = lhsStarts[lhsStarts.count - 1 - shared], right = rhsStarts[rhsStarts.count - 1 - shared]
-            let length = Int(lhs[left])
-            guard length == Int(rhs[right]),
-                  DomainName.equalIgnoringCase(UnsafeBufferPointer(rebasing: lhs[left..<(left + 1 + length)]),
-                                               UnsafeBufferPointer(rebasing: rhs[right..<(right + 1 + length)])) else { break }
-            shared += 1
-        }
-        return shared
     }
 
     /// H(name) for every name, through ldns, on `jobs` threads: the hashes

@@ -168,7 +168,7 @@ struct NSEC3Check {
                 var covered = [Bool](repeating: false, count: names.count)
                 for entry in chain {
                     let hash = chainHash(entry)
-                    let found = NSEC3Check.firstIndex(notBefore: hash, in: byHash.count) { RDataCanonicalForm.octetOrder(nameHash(byHash[$0]), hash) }
+                    let found = byHash.indices.partitionPoint { RDataCanonicalForm.octetOrder(nameHash(byHash[$0]), hash) < 0 }
                     guard found < byHash.count, RDataCanonicalForm.octetOrder(nameHash(byHash[found]), hash) == 0 else {
                         let owner = list.owner(at: Int(entry.position))
                         findings.add(.nsec3HashMismatch,
@@ -207,7 +207,7 @@ struct NSEC3Check {
                     }
                     // The record whose span holds the hash: the last one ordered
                     // before it, wrapping around to the last record of the chain.
-                    let after = NSEC3Check.firstIndex(notBefore: hash, in: chain.count) { RDataCanonicalForm.octetOrder(chainHash(chain[$0]), hash) }
+                    let after = chain.indices.partitionPoint { RDataCanonicalForm.octetOrder(chainHash(chain[$0]), hash) < 0 }
                     if chain[after == 0 ? chain.count - 1 : after - 1].optOut {
                         if chainName.isInsecureDelegation { optedOutDelegations += 1 }
                     } else {
@@ -269,16 +269,5 @@ struct NSEC3Check {
     private func name(_ chainName: ChainName, _ octets: RRsetOctets) -> DomainName {
         let wire = octets.owner(at: chainName.position)
         return DomainName.read(from: Array(wire[chainName.wireOffset...])[...])?.name ?? layout.list.owner(at: chainName.position)
-    }
-
-    /// The first of `count` sorted items that `compare` (item against the
-    /// key: negative before, zero equal) does not place before the key.
-    static func firstIndex(notBefore key: UnsafeBufferPointer<UInt8>, in count: Int, _ compare: (Int) -> Int) -> Int {
-        var low = 0, high = count
-        while low < high {
-            let middle = (low + high) / 2
-            if compare(middle) < 0 { low = middle + 1 } else { high = middle }
-        }
-        return low
     }
 }

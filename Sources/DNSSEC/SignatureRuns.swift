@@ -37,15 +37,7 @@ struct SignatureRuns {
 
     /// The places of the signatures over `type`.
     func covering(_ type: RRType, _ octets: RRsetOctets) -> Range<Int> {
-        firstPlace(notBelow: Int(type.rawValue), octets)..<firstPlace(notBelow: Int(type.rawValue) + 1, octets)
-    }
-
-    private func firstPlace(notBelow value: Int, _ octets: RRsetOctets) -> Int {
-        var low = 0, high = count
-        while low < high {
-            let middle = (low + high) / 2
-            if Int(coveredType(at: middle, octets).rawValue) < value { low = middle + 1 } else { high = middle }
-        }
-        return low
+        let start = (0..<count).partitionPoint { coveredType(at: $0, octets).rawValue < type.rawValue }
+        return start..<(start..<count).partitionPoint { coveredType(at: $0, octets) == type }
     }
 }

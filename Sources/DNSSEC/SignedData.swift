@@ -31,13 +31,8 @@ struct SignedDataBuilder {
     mutating func setOwner(_ wire: UnsafeBufferPointer<UInt8>) {
         loweredOwner.removeAll(keepingCapacity: true)
         // Label length octets are below "A": only name octets change.
-        for byte in wire { loweredOwner.append(byte &- 65 < 26 ? byte | 0x20 : byte) }
-        var labels = 0, index = 0
-        while index < wire.count, wire[index] != 0 {
-            labels += 1
-            index += 1 + Int(wire[index])
-        }
-        ownerLabels = labels
+        for byte in wire { loweredOwner.append(asciiLower(byte)) }
+        ownerLabels = DomainName.labelCount(ofWire: wire)
         ownerIsWildcard = wire.count >= 3 && wire[0] == 1 && wire[1] == UInt8(ascii: "*")
     }
 
@@ -101,7 +96,7 @@ struct SignedDataBuilder {
             guard let fields = RRSIGFields(rdata) else { return false }
             rrset.owner.wire.withUnsafeBufferPointer { setOwner($0) }
             setRecords(rrset)
-            let signer = fields.signer(rdata).map { $0 &- 65 < 26 ? $0 | 0x20 : $0 }
+            let signer = fields.signer(rdata).map(asciiLower)
             signer.withUnsafeBufferPointer {
                 build(rrsigRData: rdata, fields: fields, type: rrset.type, rrClass: rrset.rrClass, loweredSigner: $0)
             }

@@ -76,12 +76,7 @@ struct TypeSet: Equatable, Sendable {
 
     /// Where `value` is, or would go, in `high`.
     private func highPlace(_ value: UInt16) -> Int {
-        var lowerBound = 0, upperBound = high.count
-        while lowerBound < upperBound {
-            let middle = (lowerBound + upperBound) / 2
-            if high[middle] < value { lowerBound = middle + 1 } else { upperBound = middle }
-        }
-        return lowerBound
+        high.indices.partitionPoint { high[$0] < value }
     }
 
     var isEmpty: Bool { low.0 == 0 && low.1 == 0 && low.2 == 0 && low.3 == 0 && high.isEmpty }

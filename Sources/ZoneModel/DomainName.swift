@@ -62,9 +62,14 @@ public struct DomainName: Sendable {
 
     /// Number of labels, not counting the root label (`www.example.` has 2).
     public var labelCount: Int {
+        wire.withUnsafeBufferPointer(DomainName.labelCount(ofWire:))
+    }
+
+    /// As `labelCount`, for a valid name in wire form.
+    public static func labelCount(ofWire wire: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0
         var index = 0
-        while wire[index] != 0 {
+        while index < wire.count, wire[index] != 0 {
             count += 1
             index += 1 + Int(wire[index])
         }
@@ -190,8 +195,9 @@ public struct DomainName: Sendable {
     }
 }
 
-@inline(__always)
-func asciiLower(_ byte: UInt8) -> UInt8 {
+/// An octet of a name lower-cased (RFC 4343: ASCII letters only).
+@inlinable @inline(__always)
+public func asciiLower(_ byte: UInt8) -> UInt8 {
     byte &- 65 < 26 ? byte | 0x20 : byte
 }
 
@@ -253,6 +259,26 @@ extension DomainName: Comparable {
                 }
                 if l == r { return 0 }
                 return l < r ? -1 : 1
+            }
+        }
+    }
+
+    /// How many rightmost labels two valid wire names share, ignoring case.
+    public static func sharedLabelCount(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Int {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 256) { leftStarts in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 256) { rightStarts in
+                let leftCount = labelStarts(left, into: leftStarts)
+                let rightCount = labelStarts(right, into: rightStarts)
+                var shared = 0
+                while shared < min(leftCount, rightCount) {
+                    let ls = Int(leftStarts[leftCount - 1 - shared]), rs = Int(rightStarts[rightCount - 1 - shared])
+                    let length = Int(left[ls])
+                    guard length == Int(right[rs]),
+                          equalIgnoringCase(UnsafeBufferPointer(rebasing: left[ls..<(ls + 1 + length)]),
+                                            UnsafeBufferPointer(rebasing: right[rs..<(rs + 1 + length)])) else { break }
+                    shared += 1
+                }
+                return shared
             }
         }
     }

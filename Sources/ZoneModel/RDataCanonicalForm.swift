@@ -31,10 +31,7 @@ public enum RDataCanonicalForm {
         guard let slots = slots(for: type),
               let region = rdata.withUnsafeBufferPointer({ nameRegion(slots, $0) }) else { return rdata }
         var result = rdata
-        // Label length octets are below "A": only name octets change.
-        for position in region where result[position] &- 65 < 26 {
-            result[position] |= 0x20
-        }
+        lowerNames(in: &result, region)
         return result
     }
 
@@ -44,8 +41,15 @@ public enum RDataCanonicalForm {
         let start = buffer.count
         buffer.append(contentsOf: rdata)
         guard let slots = slots(for: type), let region = nameRegion(slots, rdata) else { return }
-        for position in region where rdata[position] &- 65 < 26 {
-            buffer[start + position] |= 0x20
+        lowerNames(in: &buffer, (start + region.lowerBound)..<(start + region.upperBound))
+    }
+
+    /// Lowers the name octets in `region` of `bytes`. Label length octets are
+    /// below "A": only name octets change (and are left alone unless upper case,
+    /// so an array already lower-cased is not copied).
+    private static func lowerNames(in bytes: inout [UInt8], _ region: Range<Int>) {
+        for position in region where bytes[position] &- 65 < 26 {
+            bytes[position] |= 0x20
         }
     }
 

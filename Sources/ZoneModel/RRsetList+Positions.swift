@@ -50,16 +50,7 @@ extension RRsetList {
 
     /// The first position whose owner is not before `name` in canonical order.
     public func firstPosition(notBefore name: DomainName) -> Int {
-        var low = 0, high = count
-        while low < high {
-            let middle = (low + high) / 2
-            if compareOwner(at: middle, with: name) < 0 {
-                low = middle + 1
-            } else {
-                high = middle
-            }
-        }
-        return low
+        (0..<count).partitionPoint { compareOwner(at: $0, with: name) < 0 }
     }
 
     /// The end of the run of RRsets that share the owner of the RRset at `start`.

@@ -32,9 +32,7 @@ extension RRsetList {
     /// the type an RRSIG covers, for other types the type itself.
     public func coveredType(at position: Int, _ index: Int) -> RRType {
         let entry = table.entries[entryIndex(position, index)]
-        guard entry.type == RRType.rrsig.rawValue, entry.rdataLength >= 2 else { return RRType(entry.type) }
-        let offset = Int(entry.rdataOffset)
-        return RRType(UInt16(table.arena[offset]) << 8 | UInt16(table.arena[offset + 1]))
+        return table.arena.withUnsafeBufferPointer { RecordTable.coveredType(entry, arena: $0) }
     }
 
     /// The RRset at `position`, its records sharing `owner` (which the caller

@@ -40,10 +40,7 @@ public struct RRsetOctets {
 
     /// `Record.coveredType` of record `index` of the RRset at `position`.
     public func coveredType(at position: Int, _ index: Int) -> RRType {
-        let entry = entries[entryIndex(position, index)]
-        guard entry.type == RRType.rrsig.rawValue, entry.rdataLength >= 2 else { return RRType(entry.type) }
-        let offset = Int(entry.rdataOffset)
-        return RRType(UInt16(arena[offset]) << 8 | UInt16(arena[offset + 1]))
+        RecordTable.coveredType(entries[entryIndex(position, index)], arena: arena)
     }
 
     private func entryIndex(_ position: Int, _ index: Int) -> Int {

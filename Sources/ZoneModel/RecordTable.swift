@@ -210,6 +210,14 @@ public struct RecordTable: Sendable {
         UnsafeBufferPointer(rebasing: arena[Int(entry.ownerOffset)..<(Int(entry.ownerOffset) + Int(entry.ownerLength))])
     }
 
+    /// `Record.coveredType` of `entry`: the type an RRSIG covers, for other
+    /// types the type itself.
+    static func coveredType(_ entry: Entry, arena: UnsafeBufferPointer<UInt8>) -> RRType {
+        guard entry.type == RRType.rrsig.rawValue, entry.rdataLength >= 2 else { return RRType(entry.type) }
+        let offset = Int(entry.rdataOffset)
+        return RRType(UInt16(arena[offset]) << 8 | UInt16(arena[offset + 1]))
+    }
+
     func location(_ entry: Entry) -> SourceLocation? {
         guard entry.file != RecordTable.noFile else { return nil }
         return SourceLocation(file: files[Int(entry.file)], line: Int(entry.line), column: Int(entry.column))
