@@ -4,12 +4,7 @@ import ZoneModel
 /// same written relative to the origin), as BIND's `check-mx` does.
 enum AddressLiteral {
     static func isAddress(_ name: DomainName, origin: DomainName) -> Bool {
-        // Cheap test first, on the wire: an address starts with a digit, a hex
-        // letter or a colon; most host names fail here without allocating.
-        let wire = name.wire
-        guard wire[0] > 0, wire[1] &- UInt8(ascii: "0") < 10
-            || wire[1] == UInt8(ascii: ":") || ((wire[1] | 0x20) &- UInt8(ascii: "a")) < 6
-        else { return false }
+        guard name.wire.withUnsafeBufferPointer(mayBeAddress) else { return false }
         let labels = name.labels
         guard let first = labels.first else { return false }
         if labels.count >= 4, labels.prefix(4).allSatisfy(isOctetLabel),
@@ -21,6 +16,14 @@ enum AddressLiteral {
             return true
         }
         return false
+    }
+
+    /// The cheap test `isAddress` starts with, on the wire: an address
+    /// starts with a digit, a hex letter or a colon; most host names fail
+    /// here without allocating. False means `isAddress` is false.
+    static func mayBeAddress(_ wire: UnsafeBufferPointer<UInt8>) -> Bool {
+        wire.count > 1 && wire[0] > 0 && (wire[1] &- UInt8(ascii: "0") < 10
+            || wire[1] == UInt8(ascii: ":") || ((wire[1] | 0x20) &- UInt8(ascii: "a")) < 6)
     }
 
     private static func restIsRootOrOrigin(_ name: DomainName, dropping count: Int, origin: DomainName) -> Bool {

@@ -103,17 +103,21 @@ extension Record {
     /// table the checks read without building records): the name at the
     /// type's target offset; an SRV holds nothing after it.
     static func target(type: RRType, rdata: ArraySlice<UInt8>) -> DomainName? {
-        let offset: Int
-        switch type {
-        case .mx, .kx, .afsdb, .rt, .svcb, .https: offset = 2
-        case .srv: offset = 6
-        case .ns, .cname, .dname, .ptr, .md, .mf, .mb, .mg, .mr: offset = 0
-        default: return nil
-        }
-        guard offset <= rdata.count,
+        guard let offset = targetOffset(type: type), offset <= rdata.count,
               let (name, length) = DomainName.read(from: rdata[(rdata.startIndex + offset)...]) else { return nil }
         if type == .srv, offset + length != rdata.count { return nil }
         return name
+    }
+
+    /// Where the target of a record of `type` starts in its RDATA; nil for
+    /// a type without one.
+    static func targetOffset(type: RRType) -> Int? {
+        switch type {
+        case .mx, .kx, .afsdb, .rt, .svcb, .https: 2
+        case .srv: 6
+        case .ns, .cname, .dname, .ptr, .md, .mf, .mb, .mg, .mr: 0
+        default: nil
+        }
     }
 
     /// The four or sixteen octets of an A or AAAA record.

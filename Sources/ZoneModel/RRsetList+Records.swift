@@ -52,7 +52,7 @@ extension RRsetList {
     }
 
     /// The table index of record `index` of the RRset at `position`.
-    private func entryIndex(_ position: Int, _ index: Int) -> Int {
+    func entryIndex(_ position: Int, _ index: Int) -> Int {
         let start = Int(starts[position])
         precondition(index >= 0 && start + index < Int(starts[position + 1]), "record index out of range")
         return start + index

@@ -170,3 +170,48 @@ import ZoneModel
         #expect(findings.with(.belowDNAME).map(\.owner) == [zone.name("ns.sub2")])
     }
 }
+
+/// The glue of a delegation is looked for in its subtree first
+/// (`RRsetList.positions(of:belowOwnerAt:searching:)`); what that search
+/// cannot settle must end as the full lookup does.
+@Suite struct DelegationSubtreeGlueTests {
+    @Test func glueFarDownTheSubtreeInAnyCaseIsFound() {
+        var zone = TestZone.standard()
+        // Twenty names sort before the name server: past the subtree search.
+        // (Targets that start with a digit or a hex letter might be address
+        // literals, which the search leaves alone: these do not.)
+        for index in 0..<20 { zone.a("g\(index).child", "192.0.2.\(index)") }
+        zone.ns("child", "zz.child")
+        zone.ns("child", "G3.CHILD")
+        zone.a("zz.child", "192.0.2.99")
+        #expect(zone.check().isEmpty)
+    }
+
+    @Test func glueWithoutAnAddressIsMissingWhereverItIs() {
+        var zone = TestZone.standard()
+        // In canonical order: child, m1 (TXT), m2 (CNAME), the fillers, zzz.
+        zone.ns("child", "m1.child")
+        zone.txt("m1.child", "no address")
+        zone.ns("child", "m2.child")
+        zone.cname("m2.child", "ns1")
+        zone.ns("child", "m3.child")
+        for index in 0..<20 { zone.txt("p\(index).child", "filler") }
+        zone.ns("child", "zzz.child")
+        zone.txt("zzz.child", "no address either")
+        let findings = zone.check().with(.glueMissing)
+        #expect(findings.count == 4)
+        for target in ["m1", "m2", "m3", "zzz"] {
+            #expect(findings.filter { $0.message.contains("NS \(target).child.example.com.") }.count == 1, "\(target)")
+        }
+    }
+
+    @Test func anAddressLiteralBelowADelegationIsStillReported() {
+        // The delegation point's own labels are digits: 1.2.3.4.example.com.
+        // lies below 3.4.example.com. and reads as the address 1.2.3.4.
+        var zone = TestZone.standard()
+        zone.ns("3.4", "1.2.3.4")
+        zone.a("1.2.3.4", "192.0.2.7")
+        #expect(zone.check().count(of: .targetIsAddress) == 1)
+        #expect(zone.check().count(of: .glueMissing) == 0)
+    }
+}

@@ -10,6 +10,12 @@ enum DelegationChecks {
         let list = node.list
         // Targets are read from the zone's table; a record is built only for a finding.
         for index in 0..<list.recordCount(at: position) {
+            // The usual NS of a delegation: glue with an address a few owners
+            // on, in the delegation point's subtree. Nothing to report then
+            // (below this cut the owner index would find the same owner, and
+            // the highest cut above the target is this one: none is above a
+            // delegation point); anything else takes the full path below.
+            if node.position == .delegation, hasGlueAddress(list, position, index) { continue }
             guard let target = list.target(at: position, index) else { continue }
             if AddressLiteral.isAddress(target, origin: run.zone.origin) {
                 let record = list.record(at: position, index)
@@ -45,5 +51,17 @@ enum DelegationChecks {
                 }
             }
         }
+    }
+
+    /// True when the target of NS record `index` at `position` is not an
+    /// address literal and lies below the NS owner, where it owns an A or
+    /// AAAA RRset found among the next few owners (see
+    /// `RRsetList.positions(of:belowOwnerAt:searching:)`).
+    private static func hasGlueAddress(_ list: RRsetList, _ position: Int, _ index: Int) -> Bool {
+        let glue = list.withTargetWire(at: position, index) { target -> Range<Int>? in
+            AddressLiteral.mayBeAddress(target) ? nil : list.positions(of: target, belowOwnerAt: position, searching: 8)
+        }
+        guard let found = glue ?? nil else { return false }
+        return found.contains { list.type(at: $0) == .a || list.type(at: $0) == .aaaa }
     }
 }
