@@ -1,9 +1,17 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Sorts a record table's entries into RFC 4034 canonical order: owner, then
 /// type, then RDATA in canonical form, then the order they were read.
 ///
 /// The parser stores each run of records with one owner under one owner
 /// offset, so the owners are sorted as runs, not record by record. A run
-/// carries the first twelve octets of its owner's sort key (its labels right
+/// carries the first sixteen octets of its owner's sort key (its labels right
 /// to left, lower-cased, with octets 0x00 and 0x01 escaped and 0x00 ending
 /// each label, so that comparing keys gives canonical order), minus the
 /// origin's labels that every key would share: that settles most
@@ -19,14 +27,30 @@ struct CanonicalSort {
     /// Threads the owner runs are keyed and sorted on (the order never depends on it).
     var jobs: Int = 1
 
-    /// Sixteen octets: a million-record zone has about as many runs.
+    /// Twenty octets (four-octet fields, so no padding): a million-record
+    /// zone has about as many runs. Sixteen key octets, not twelve: glue
+    /// names (`ns1.child123`, below a delegation point of eleven octets or
+    /// so) then rarely tie, and a tie costs a comparison of the whole names.
     private struct OwnerRun {
-        /// The key's first eight octets, big-endian, zero-padded.
-        var prefix: UInt64
-        /// The key's next four octets, big-endian, zero-padded.
-        var prefixTail: UInt32
+        private var prefixHigh: UInt32
+        private var prefixLow: UInt32
+        private var tailHigh: UInt32
+        private var tailLow: UInt32
         /// Index of the run's first entry.
         var first: UInt32
+
+        init(prefix: UInt64, prefixTail: UInt64, first: UInt32) {
+            prefixHigh = UInt32(truncatingIfNeeded: prefix >> 32)
+            prefixLow = UInt32(truncatingIfNeeded: prefix)
+            tailHigh = UInt32(truncatingIfNeeded: prefixTail >> 32)
+            tailLow = UInt32(truncatingIfNeeded: prefixTail)
+            self.first = first
+        }
+
+        /// The key's first eight octets, big-endian, zero-padded.
+        var prefix: UInt64 { UInt64(prefixHigh) << 32 | UInt64(prefixLow) }
+        /// The key's next eight octets, big-endian, zero-padded.
+        var prefixTail: UInt64 { UInt64(tailHigh) << 32 | UInt64(tailLow) }
 
         /// True when the prefix holds the whole key: a key ends with a label's
         /// 0 and holds no other "0, 0" (labels are not empty, and 0x00 octets
@@ -37,6 +61,32 @@ struct CanonicalSort {
         @inline(__always)
         func samePrefix(as other: OwnerRun) -> Bool {
             prefix == other.prefix && prefixTail == other.prefixTail
+        }
+    }
+
+    /// Canonical order of owner runs: by key prefix, then (when the prefix
+    /// does not hold the whole key) by the owners in the arena, then by
+    /// first entry. It holds buffers only, no copy of the sort itself.
+    private struct RunOrder: InPlaceSort.Order {
+        let entries: UnsafeBufferPointer<RecordTable.Entry>
+        let arena: UnsafeBufferPointer<UInt8>
+
+        @inline(__always)
+        func less(_ left: OwnerRun, _ right: OwnerRun) -> Bool {
+            let leftPrefix = left.prefix, rightPrefix = right.prefix
+            if leftPrefix != rightPrefix { return leftPrefix < rightPrefix }
+            let leftTail = left.prefixTail, rightTail = right.prefixTail
+            if leftTail != rightTail { return leftTail < rightTail }
+            if left.keyIsComplete { return left.first < right.first }
+            return tieBreak(left, right)
+        }
+
+        /// Out of line: the rare tie compares whole names.
+        @inline(never)
+        private func tieBreak(_ left: OwnerRun, _ right: OwnerRun) -> Bool {
+            let order = DomainName.canonicalCompare(RecordTable.owner(entries[Int(left.first)], arena: arena),
+                                                    RecordTable.owner(entries[Int(right.first)], arena: arena))
+            return order != 0 ? order < 0 : left.first < right.first
         }
     }
 
@@ -53,10 +103,10 @@ struct CanonicalSort {
         table.entries.withUnsafeBufferPointer { entries in
             table.arena.withUnsafeBufferPointer { arena in
                 let (firsts, sameAsPrevious) = sortedRuns(entries: entries, arena: arena)
-                return firsts.withUnsafeBufferPointer { firsts in
-                    sameAsPrevious.withUnsafeBufferPointer { sameAsPrevious in
-                        visitOwners(firsts, sameAsPrevious, entries: entries, arena: arena, makePart: makePart, visit)
-                    }
+                defer { free(firsts.baseAddress) }
+                return sameAsPrevious.withUnsafeBufferPointer { sameAsPrevious in
+                    visitOwners(UnsafeBufferPointer(firsts), sameAsPrevious, entries: entries, arena: arena,
+                                makePart: makePart, visit)
                 }
             }
         }
@@ -79,56 +129,58 @@ struct CanonicalSort {
         }
     }
 
-    /// The owner runs in canonical order, as their first entries, with one
-    /// bit per run set when its owner equals the previous run's.
+    /// The owner runs in canonical order, as their first entries (memory
+    /// from `malloc` that the caller frees), with one bit per run set when
+    /// its owner equals the previous run's.
     private func sortedRuns(entries: UnsafeBufferPointer<RecordTable.Entry>, arena: UnsafeBufferPointer<UInt8>)
-        -> (firsts: [UInt32], sameAsPrevious: [UInt64])
+        -> (firsts: UnsafeMutableBufferPointer<UInt32>, sameAsPrevious: [UInt64])
     {
         let originLength = origin.wire.count
-        // Runs of owners inside the zone, counted first so that the buffer is
-        // made at its final size, then keyed, a chunk of the table a thread.
+        // Runs of owners, counted first so that the buffer is made at its
+        // final size (runs outside the zone, rare, are left out as they are
+        // keyed), then keyed, a chunk of the table a thread.
+        // The buffer comes from malloc: it becomes the first entries' array
+        // in place (see below) and is then shrunk with realloc.
         let bounds = runChunkBounds(entries)
-        let counts = runCounts(entries, arena, bounds)
-        let runs = UnsafeMutableBufferPointer<OwnerRun>.allocate(capacity: counts.reduce(0, +))
-        fillRuns(runs, entries, arena, bounds: bounds, counts: counts, originLength: originLength)
-        // No two runs are equal (the first entry breaks ties), so an unstable
-        // sort gives the one order, without a scratch buffer. The comparison
-        // captures buffers only (no copy of `self` per call).
-        InPlaceSort.sort(runs, jobs: jobs) { left, right in
-            if left.prefix != right.prefix { return left.prefix < right.prefix }
-            if left.prefixTail != right.prefixTail { return left.prefixTail < right.prefixTail }
-            if left.keyIsComplete { return left.first < right.first }
-            let order = DomainName.canonicalCompare(
-                RecordTable.owner(entries[Int(left.first)], arena: arena), RecordTable.owner(entries[Int(right.first)], arena: arena))
-            return order != 0 ? order < 0 : left.first < right.first
+        let counts = runCounts(entries, bounds)
+        let room = counts.reduce(0, +)
+        guard let memory = malloc(max(1, room) * MemoryLayout<OwnerRun>.stride) else {
+            fatalError("out of memory sorting \(room) owner runs")
         }
-        // The runs give way to their first entries and one bit per run (set
-        // when its owner equals the previous run's) before the owners are
-        // visited, so the two never take memory at the same time.
-        // Pieces of whole 64-run words, on the build's threads: each piece
-        // writes only its own words and slots.
-        var firsts = [UInt32](repeating: 0, count: runs.count)
-        var sameAsPrevious = [UInt64](repeating: 0, count: (runs.count + 63) / 64)
+        let all = UnsafeMutableBufferPointer(start: memory.bindMemory(to: OwnerRun.self, capacity: room), count: room)
+        let count = fillRuns(all, entries, arena, bounds: bounds, counts: counts, originLength: originLength)
+        let runs = UnsafeMutableBufferPointer(rebasing: all[..<count])
+        // No two runs are equal (the first entry breaks ties), so an unstable
+        // sort gives the one order, without a scratch buffer.
+        InPlaceSort.sort(runs, jobs: jobs, order: RunOrder(entries: entries, arena: arena))
+        // One bit per run, set when its owner equals the previous run's:
+        // pieces of whole 64-run words, on the build's threads (each piece
+        // writes only its own words).
+        var sameAsPrevious = [UInt64](repeating: 0, count: (count + 63) / 64)
         let pieces = ParallelChunks.pieces(count: sameAsPrevious.count, size: 1024)
-        firsts.withUnsafeMutableBufferPointer { firsts in
-            sameAsPrevious.withUnsafeMutableBufferPointer { sameAsPrevious in
-                ParallelChunks.forEach(count: pieces.count, jobs: jobs) { piece in
-                    let words = pieces[piece]
-                    for index in (words.lowerBound * 64)..<min(words.upperBound * 64, runs.count) {
-                        let run = runs[index]
-                        firsts[index] = run.first
-                        guard index > 0 else { continue }
-                        let previous = runs[index - 1]
-                        if previous.samePrefix(as: run), run.keyIsComplete
-                            || DomainName.canonicalCompare(RecordTable.owner(entries[Int(previous.first)], arena: arena),
-                                                           RecordTable.owner(entries[Int(run.first)], arena: arena)) == 0 {
-                            sameAsPrevious[index >> 6] |= 1 << UInt64(index & 63)
-                        }
+        sameAsPrevious.withUnsafeMutableBufferPointer { sameAsPrevious in
+            ParallelChunks.forEach(count: pieces.count, jobs: jobs) { piece in
+                let words = pieces[piece]
+                for index in max(1, words.lowerBound * 64)..<min(words.upperBound * 64, count) {
+                    let run = runs[index], previous = runs[index - 1]
+                    if previous.samePrefix(as: run), run.keyIsComplete
+                        || DomainName.canonicalCompare(RecordTable.owner(entries[Int(previous.first)], arena: arena),
+                                                       RecordTable.owner(entries[Int(run.first)], arena: arena)) == 0 {
+                        sameAsPrevious[index >> 6] |= 1 << UInt64(index & 63)
                     }
                 }
             }
         }
-        runs.deallocate()
+        // The runs give way to their first entries in the same memory before
+        // the owners are visited, so the two never take memory at the same
+        // time: run i's four octets go to offset 4i, which only runs already
+        // read occupy (a run is twenty octets).
+        for index in 0..<count {
+            let first = runs[index].first
+            memory.storeBytes(of: first, toByteOffset: index * 4, as: UInt32.self)
+        }
+        let shrunk = realloc(memory, max(1, count) * 4) ?? memory
+        let firsts = UnsafeMutableBufferPointer(start: shrunk.bindMemory(to: UInt32.self, capacity: count), count: count)
         return (firsts, sameAsPrevious)
     }
 
@@ -215,14 +267,18 @@ struct CanonicalSort {
         }
     }
 
-    /// The runs of owners inside the zone in each chunk.
-    private func runCounts(_ entries: UnsafeBufferPointer<RecordTable.Entry>, _ arena: UnsafeBufferPointer<UInt8>,
-                           _ bounds: [Int]) -> [Int] {
+    /// The owner runs in each chunk, inside the zone or not: at least as
+    /// many as `fillRuns` keys there, counted without reading an owner.
+    private func runCounts(_ entries: UnsafeBufferPointer<RecordTable.Entry>, _ bounds: [Int]) -> [Int] {
         var counts = [Int](repeating: 0, count: bounds.count - 1)
         counts.withUnsafeMutableBufferPointer { counts in
             ParallelChunks.forEach(count: counts.count, jobs: jobs) { chunk in
                 var count = 0
-                forEachRunInZone(entries, arena, bounds[chunk]..<bounds[chunk + 1]) { _ in count += 1 }
+                var position = bounds[chunk]
+                while position < bounds[chunk + 1] {
+                    position = CanonicalSort.runEnd(position, entries)
+                    count += 1
+                }
                 counts[chunk] = count
             }
         }
@@ -230,30 +286,44 @@ struct CanonicalSort {
     }
 
     /// Writes one keyed run per owner run inside the zone, in table order,
-    /// into `runs` (exactly as many as `counts` says), each chunk of the
-    /// table on a thread.
+    /// into `runs` (room for `counts`, which may count runs outside the
+    /// zone too), each chunk of the table on a thread; returns how many it
+    /// wrote, at the front of `runs`.
     private func fillRuns(_ runs: UnsafeMutableBufferPointer<OwnerRun>, _ entries: UnsafeBufferPointer<RecordTable.Entry>,
-                          _ arena: UnsafeBufferPointer<UInt8>, bounds: [Int], counts: [Int], originLength: Int) {
+                          _ arena: UnsafeBufferPointer<UInt8>, bounds: [Int], counts: [Int], originLength: Int) -> Int {
         var starts = [0]
         for count in counts { starts.append(starts[starts.count - 1] + count) }
         precondition(starts[starts.count - 1] == runs.count, "owner runs counted twice differ")
-        ParallelChunks.forEach(count: counts.count, jobs: jobs) { chunk in
-            var slot = starts[chunk]
-            forEachRunInZone(entries, arena, bounds[chunk]..<bounds[chunk + 1]) { position in
-                let (prefix, tail) = CanonicalSort.keyPrefix(RecordTable.owner(entries[position], arena: arena),
-                                                             originLength: originLength)
-                (runs.baseAddress! + slot).initialize(to: OwnerRun(prefix: prefix, prefixTail: tail, first: UInt32(position)))
-                slot += 1
+        var filled = [Int](repeating: 0, count: counts.count)
+        filled.withUnsafeMutableBufferPointer { filled in
+            ParallelChunks.forEach(count: counts.count, jobs: jobs) { chunk in
+                var slot = starts[chunk]
+                forEachRunInZone(entries, arena, bounds[chunk]..<bounds[chunk + 1]) { position in
+                    let (prefix, tail) = CanonicalSort.keyPrefix(RecordTable.owner(entries[position], arena: arena),
+                                                                 originLength: originLength)
+                    (runs.baseAddress! + slot).initialize(to: OwnerRun(prefix: prefix, prefixTail: tail, first: UInt32(position)))
+                    slot += 1
+                }
+                filled[chunk] = slot - starts[chunk]
             }
         }
+        // Chunks that held runs outside the zone leave gaps: close them.
+        var end = 0
+        for chunk in counts.indices {
+            if end != starts[chunk] {
+                (runs.baseAddress! + end).moveInitialize(from: runs.baseAddress! + starts[chunk], count: filled[chunk])
+            }
+            end += filled[chunk]
+        }
+        return end
     }
 
-    /// The first twelve octets of the sort key of `owner` (at or below the
+    /// The first sixteen octets of the sort key of `owner` (at or below the
     /// origin, whose labels the key leaves out), zero-padded, as integers.
-    private static func keyPrefix(_ owner: UnsafeBufferPointer<UInt8>, originLength: Int) -> (UInt64, UInt32) {
+    private static func keyPrefix(_ owner: UnsafeBufferPointer<UInt8>, originLength: Int) -> (UInt64, UInt64) {
         // Label starts, left to right, down to the origin (a name has at most
         // 127 labels and 255 octets), then the key's first octets.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128 + 16) { scratch in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128 + 18) { scratch in
             var count = 0
             var index = 0
             let originStart = owner.count - originLength
@@ -263,14 +333,14 @@ struct CanonicalSort {
                 index += 1 + Int(owner[index])
             }
             let key = scratch.baseAddress! + 128
-            key.initialize(repeating: 0, count: 16)
+            key.initialize(repeating: 0, count: 18)
             var produced = 0
             var label = count - 1
-            while label >= 0 && produced < 12 {
+            while label >= 0 && produced < 16 {
                 let start = Int(scratch[label])
                 var position = start + 1
                 let end = position + Int(owner[start])
-                while position < end && produced < 12 {
+                while position < end && produced < 16 {
                     let byte = asciiLower(owner[position])
                     if byte <= 1 {
                         // Escaped; the second octet may fall past the prefix (the key has room for it).
@@ -283,14 +353,14 @@ struct CanonicalSort {
                     }
                     position += 1
                 }
-                if produced < 12 { key[produced] = 0 }
+                if produced < 16 { key[produced] = 0 }
                 produced += 1
                 label -= 1
             }
             var head: UInt64 = 0
             for offset in 0..<8 { head = head << 8 | UInt64(key[offset]) }
-            var tail: UInt32 = 0
-            for offset in 8..<12 { tail = tail << 8 | UInt32(key[offset]) }
+            var tail: UInt64 = 0
+            for offset in 8..<16 { tail = tail << 8 | UInt64(key[offset]) }
             return (head, tail)
         }
     }

@@ -1,7 +1,7 @@
 import Testing
 @testable import ZoneModel
 
-/// `ZoneBuilder.build` sorts owners by a twelve-octet key prefix and settles
+/// `ZoneBuilder.build` sorts owners by a sixteen-octet key prefix and settles
 /// ties by comparing the names: the order must be RFC 4034's in every case,
 /// and an owner read in several separate runs must become one group.
 @Suite struct CanonicalSortTests {
@@ -19,6 +19,16 @@ import Testing
             // Keys of 11 and 12 octets (whole in the prefix, or just not), and
             // a longer key that shares those 12 octets.
             "host123456", "HOST123456", "host1234567", "Host1234567", "x.host1234567", "host12345\\000",
+            // The same about the sixteen octets the key holds now: glue names
+            // below one delegation point (whole keys of 16 octets and ties
+            // past them), and an escaped octet whose second key octet falls
+            // just past the prefix.
+            "ns1.child123456", "ns2.child123456", "NS1.child123456", "ns10.child123456", "ns1.child1234567",
+            "n.child1234567", "o.child1234567", "host12345678901\\000", "host12345678901\\001",
+            "host1234567890123", "host123456789012\\000",
+            // A key whose sixteenth octet ends a label (child1234567890 and
+            // its 0) and goes on: the prefix alone does not settle these.
+            "b.child1234567890", "a.child1234567890", "child1234567890",
         ]
         return try texts.map { try DomainName($0, origin: origin) }
     }
