@@ -4,9 +4,35 @@
 /// table, so the index costs four octets a slot and no names.
 public struct OwnerIndex: Sendable {
     let list: RRsetList
-    /// Position + 1 of each owner's first RRset; 0 marks an empty slot.
+    /// Position + 1 of each owner's first RRset in the low `layout.positionBits`
+    /// bits, a tag (more bits of the name's hash) above them; 0 marks an
+    /// empty slot. A probe whose tag differs passes on without reading the
+    /// owner's name: three dependent loads, which a hit made two or three
+    /// times over before (at most three quarters full, probe runs are short
+    /// but not one).
     private let slots: [UInt32]
     private let seed: Hasher
+    private let layout: SlotLayout
+
+    /// How a slot's 32 bits are shared: as many for the position as the
+    /// list needs, the rest (a million-RRset zone: 11 bits) for the tag.
+    private struct SlotLayout: Sendable {
+        let positionBits: Int
+        let homeBits: Int
+        let tagMask: UInt32
+
+        init(count: Int, capacity: Int) {
+            positionBits = Int.bitWidth - count.leadingZeroBitCount
+            homeBits = capacity.trailingZeroBitCount
+            let tagBits = max(0, 32 - max(positionBits, homeBits))
+            tagMask = tagBits == 0 ? 0 : UInt32.max >> UInt32(32 - tagBits)
+        }
+
+        /// The tag of a name whose hash is `hash`: bits the home slot does not use.
+        @inline(__always) func tag(_ hash: Int) -> UInt32 {
+            UInt32(truncatingIfNeeded: UInt64(bitPattern: Int64(hash)) >> 40) & tagMask
+        }
+    }
 
     /// With `jobs` above one, a large zone's names are hashed on that many
     /// threads (in parts cut at owner starts) before they are put in their
@@ -21,6 +47,8 @@ public struct OwnerIndex: Sendable {
         var seed = Hasher()
         seed.combine(capacity)
         self.seed = seed
+        let layout = SlotLayout(count: list.count, capacity: capacity)
+        self.layout = layout
         let mask = capacity - 1
         let bounds = ParallelChunks.cuts(count: list.count, jobs: jobs, partsPerThread: 4, minimum: 65_536,
                                          keepsWithPrevious: { !list.opensOwner(at: $0) })
@@ -36,7 +64,9 @@ public struct OwnerIndex: Sendable {
                             var position = bounds[part]
                             while position < bounds[part + 1] {
                                 let owner = RecordTable.owner(entries[Int(starts[position])], arena: arena)
-                                homes.append(UInt32(OwnerIndex.hash(owner, seed) & mask))
+                                // Home slot and tag in one word: both fit in 32 bits.
+                                let hash = OwnerIndex.hash(owner, seed)
+                                homes.append(layout.tag(hash) << UInt32(layout.homeBits) | UInt32(hash & mask))
                                 position = RRsetList.ownerGroupEnd(from: position, bits: bits, end: end)
                             }
                             return homes
@@ -51,9 +81,9 @@ public struct OwnerIndex: Sendable {
         var position = 0
         for part in homes {
             for home in part {
-                var slot = Int(home)
+                var slot = Int(home) & mask
                 while slots[slot] != 0 { slot = (slot + 1) & mask }
-                slots[slot] = UInt32(position + 1)
+                slots[slot] = (home >> UInt32(layout.homeBits)) << UInt32(layout.positionBits) | UInt32(position + 1)
                 position = list.ownerGroupEnd(from: position)
             }
         }
@@ -63,24 +93,32 @@ public struct OwnerIndex: Sendable {
     /// This index over `list`, the same RRsets held through another
     /// reference (`Zone.forAnotherThread`); the slots are shared, not copied.
     public func over(_ list: RRsetList) -> OwnerIndex {
-        OwnerIndex(list: list, slots: slots, seed: seed)
+        OwnerIndex(list: list, slots: slots, seed: seed, layout: layout)
     }
 
-    private init(list: RRsetList, slots: [UInt32], seed: Hasher) {
+    private init(list: RRsetList, slots: [UInt32], seed: Hasher, layout: SlotLayout) {
         self.list = list
         self.slots = slots
         self.seed = seed
+        self.layout = layout
     }
 
     /// The positions of the RRsets owned by `name` (ignoring case), or nil.
     public func positions(of name: DomainName) -> Range<Int>? {
         name.wire.withUnsafeBufferPointer { wire -> Range<Int>? in
-            var slot = OwnerIndex.hash(wire, seed) & (slots.count - 1)
+            let hash = OwnerIndex.hash(wire, seed)
+            let tag = layout.tag(hash), positionBits = UInt32(layout.positionBits)
+            let positionMask: UInt32 = positionBits >= 32 ? .max : (1 << positionBits) - 1
+            let mask = slots.count - 1
+            var slot = hash & mask
             while slots[slot] != 0 {
-                let position = Int(slots[slot] - 1)
-                let same = list.withOwnerWire(at: position) { DomainName.equalIgnoringCase($0, wire) }
-                if same { return position..<list.ownerGroupEnd(from: position) }
-                slot = (slot + 1) & (slots.count - 1)
+                let value = slots[slot]
+                if value >> positionBits == tag {
+                    let position = Int(value & positionMask) - 1
+                    let same = list.withOwnerWire(at: position) { DomainName.equalIgnoringCase($0, wire) }
+                    if same { return position..<list.ownerGroupEnd(from: position) }
+                }
+                slot = (slot + 1) & mask
             }
             return nil
         }
