@@ -47,8 +47,20 @@ public struct RecordTable: Sendable {
         owner: DomainName, type: RRType, rrClass: RRClass, ttl: UInt32,
         rdata: UnsafeBufferPointer<UInt8>, location: SourceLocation?
     ) {
+        owner.wire.withUnsafeBufferPointer { ownerWire in
+            append(ownerWire: ownerWire, type: type, rrClass: rrClass, ttl: ttl, rdata: rdata, location: location)
+        }
+    }
+
+    /// As `append(owner:...)`, the owner given as its wire form (a valid
+    /// name: the parser's, read in place), so no name object is needed.
+    public mutating func append(
+        ownerWire: UnsafeBufferPointer<UInt8>, type: RRType, rrClass: RRClass, ttl: UInt32,
+        rdata: UnsafeBufferPointer<UInt8>, location: SourceLocation?
+    ) {
         precondition(rdata.count <= 65535, "RDATA longer than 65535 octets")
-        let ownerOffset = internOwner(owner)
+        precondition(ownerWire.count >= 1 && ownerWire.count <= 255, "an owner is a name of 1 to 255 octets")
+        let ownerOffset = internOwner(ownerWire)
         let rdataOffset = UInt32(arena.count)
         arena.append(contentsOf: rdata)
         var file = RecordTable.noFile
@@ -62,7 +74,7 @@ public struct RecordTable: Sendable {
         entries.append(Entry(
             ownerOffset: ownerOffset, rdataOffset: rdataOffset, ttl: ttl, line: line,
             rdataLength: UInt16(rdata.count), type: type.rawValue, rrClass: rrClass.rawValue,
-            column: column, file: file, ownerLength: UInt8(owner.wire.count)))
+            column: column, file: file, ownerLength: UInt8(ownerWire.count)))
     }
 
     public mutating func append(_ record: Record) {
@@ -151,14 +163,11 @@ public struct RecordTable: Sendable {
         }
     }
 
-    private mutating func internOwner(_ owner: DomainName) -> UInt32 {
-        let wire = owner.wire
+    private mutating func internOwner(_ wire: UnsafeBufferPointer<UInt8>) -> UInt32 {
         if Int(lastOwnerLength) == wire.count, arena.count > 0 {
             let start = Int(lastOwnerOffset)
             let same = arena.withUnsafeBufferPointer { buffer in
-                wire.withUnsafeBufferPointer { name in
-                    memoryEqual(buffer.baseAddress! + start, name.baseAddress!, name.count)
-                }
+                memoryEqual(buffer.baseAddress! + start, wire.baseAddress!, wire.count)
             }
             if same { return lastOwnerOffset }
         }
@@ -167,7 +176,7 @@ public struct RecordTable: Sendable {
         lastOwnerOffset = offset
         lastOwnerLength = UInt8(wire.count)
         if !mayHaveWildcardOwner {
-            mayHaveWildcardOwner = wire.withUnsafeBufferPointer(DomainName.hasWildcardLabel)
+            mayHaveWildcardOwner = DomainName.hasWildcardLabel(wire)
         }
         return offset
     }

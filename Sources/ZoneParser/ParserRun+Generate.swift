@@ -39,7 +39,7 @@ extension ParserRun {
                   column: spans[spans.count - 1].column + (spans[spans.count - 1].end - spans[spans.count - 1].start))
             return
         }
-        guard let type = recordType(entry, at: typeIndex, state: state, owner: nil) else { return }
+        guard let type = recordType(entry, at: typeIndex, state: state, owner: .given(nil)) else { return }
         let typeSpan = spans[typeIndex]
         if type.isMeta {
             error("syntax.meta-type", "\(type) is a meta type and cannot appear in zone data: expected a data type",
@@ -95,8 +95,8 @@ extension ParserRun {
                 return false
             }
             guard lexGenerated(scratch, into: &rhsEntry, rhsSpan: rhsSpan, state: state, owner: owner, type: type),
-                  encodeRData(rhsEntry, from: 0, type: type, typeSpan: typeSpan, owner: owner, state: state),
-                  let finalTTL = resolveTTL(ttl, type: type, state: state, line: lhsSpan.line, column: lhsSpan.column, owner: owner)
+                  encodeRData(rhsEntry, from: 0, type: type, typeSpan: typeSpan, owner: .given(owner), state: state),
+                  let finalTTL = resolveTTL(ttl, type: type, state: state, line: lhsSpan.line, column: lhsSpan.column, owner: .given(owner))
             else { return false }
             if type == .soa && firstSOAOwner == nil { firstSOAOwner = owner }
             append(owner: owner, type: type, rrClass: rrClass ?? defaultClass, ttl: finalTTL, state: state,

@@ -159,10 +159,9 @@ final class ParserRun {
     func record(_ entry: LexedEntry, state: inout FileState) {
         let spans = entry.spans
         var index = 0
-        let owner: DomainName
         let location = spans[0]
         if entry.startsWithBlank {
-            guard let current = state.owner else {
+            guard state.hasOwner else {
                 error("syntax.missing-owner",
                       state.ownerInvalid
                         ? "the line has no owner and the previous owner was invalid: expected an owner name at the start of the line"
@@ -170,17 +169,16 @@ final class ParserRun {
                       in: state, line: location.line, column: location.column)
                 return
             }
-            owner = current
-            if state.originChanged {
+            if state.originChanged, let current = state.owner {
                 warning("syntax.inherited-owner",
                         "record with inherited owner (\(current)) immediately after $ORIGIN (\(state.origin.map(\.description) ?? "none")): the owner is not the new origin",
                         in: state, line: location.line, column: location.column, owner: current)
             }
         } else {
-            guard let name = ownerName(entry, span: location, state: &state) else { return }
-            owner = name
+            guard readOwner(entry, span: location, state: &state) else { return }
             index = 1
         }
+        // The owner is in `state.ownerWire`; a name is made only for a message.
         state.originChanged = false
 
         var ttl: UInt32?
@@ -192,10 +190,10 @@ final class ParserRun {
         guard index < spans.count else {
             let last = spans[spans.count - 1]
             error("syntax.missing-type", "expected a type after '\(entry.string(spans.count - 1))'",
-                  in: state, line: last.line, column: last.column + (last.end - last.start), owner: owner)
+                  in: state, line: last.line, column: last.column + (last.end - last.start), owner: state.owner)
             return
         }
-        guard let type = recordType(entry, at: index, state: state, owner: owner) else { return }
+        guard let type = recordType(entry, at: index, state: state, owner: .current) else { return }
         let typeSpan = spans[index]
 
         if type == .tsig {
@@ -205,12 +203,13 @@ final class ParserRun {
         }
         if type.isMeta {
             error("syntax.meta-type", "\(type) is a meta type and cannot appear in zone data: expected a data type",
-                  in: state, line: typeSpan.line, column: typeSpan.column, owner: owner, type: type)
+                  in: state, line: typeSpan.line, column: typeSpan.column, owner: state.owner, type: type)
             return
         }
 
-        guard encodeRData(entry, from: index + 1, type: type, typeSpan: typeSpan, owner: owner, state: state) else { return }
-        guard let finalTTL = resolveTTL(ttl, type: type, state: state, line: location.line, column: location.column, owner: owner) else {
+        guard encodeRData(entry, from: index + 1, type: type, typeSpan: typeSpan, owner: .current, state: state) else { return }
+        guard let finalTTL = resolveTTL(ttl, type: type, state: state, line: location.line, column: location.column,
+                                        owner: .current) else {
             return
         }
 
@@ -218,14 +217,29 @@ final class ParserRun {
             firstRecordOpensTransfer = type == .soa && !entry.startsWithBlank && ttl != nil && rrClass != nil
                 && ParserRun.isAbsolute(entry, span: location)
         }
-        if type == .soa && firstSOAOwner == nil { firstSOAOwner = owner }
-        append(owner: owner, type: type, rrClass: rrClass ?? defaultClass, ttl: finalTTL, state: state,
-               line: location.line, column: location.column)
+        if type == .soa && firstSOAOwner == nil { firstSOAOwner = state.owner }
+        appendWithOwner(of: state, type: type, rrClass: rrClass ?? defaultClass, ttl: finalTTL,
+                        line: location.line, column: location.column)
     }
 
     /// Adds a record with the RDATA in `rdata`, unless the record cap is
     /// reached (which stops the run).
     func append(owner: DomainName, type: RRType, rrClass: RRClass, ttl: UInt32, state: FileState, line: Int, column: Int) {
+        owner.wire.withUnsafeBufferPointer { ownerWire in
+            append(ownerWire: ownerWire, type: type, rrClass: rrClass, ttl: ttl, state: state, line: line, column: column)
+        }
+    }
+
+    /// As `append(owner:...)`, the owner the one `state` holds.
+    func appendWithOwner(of state: FileState, type: RRType, rrClass: RRClass, ttl: UInt32, line: Int, column: Int) {
+        state.ownerWire.withUnsafeBufferPointer { ownerWire in
+            append(ownerWire: ownerWire, type: type, rrClass: rrClass, ttl: ttl, state: state, line: line, column: column)
+        }
+    }
+
+    /// As `append(owner:...)`, the owner given as its wire form.
+    func append(ownerWire: UnsafeBufferPointer<UInt8>, type: RRType, rrClass: RRClass, ttl: UInt32, state: FileState,
+                line: Int, column: Int) {
         guard table.count < maxRecords else {
             error("syntax.too-many-records",
                   "more than \(maxRecords) records (maxRecords); the rest of the input was not read",
@@ -234,7 +248,7 @@ final class ParserRun {
             return
         }
         // The record table addresses its bytes with 32-bit offsets.
-        guard table.arenaCount + owner.wire.count + rdata.count < ParserRun.maximumTableBytes else {
+        guard table.arenaCount + ownerWire.count + rdata.count < ParserRun.maximumTableBytes else {
             error("syntax.too-many-records",
                   "the zone's names and RDATA exceed \(ParserRun.maximumTableBytes) bytes; the rest of the input was not read",
                   in: state, line: line, column: column)
@@ -242,7 +256,7 @@ final class ParserRun {
             return
         }
         rdata.withUnsafeBufferPointer { bytes in
-            table.append(owner: owner, type: type, rrClass: rrClass, ttl: ttl, rdata: bytes,
+            table.append(ownerWire: ownerWire, type: type, rrClass: rrClass, ttl: ttl, rdata: bytes,
                          location: SourceLocation(file: state.name, line: line, column: column))
         }
     }
@@ -256,35 +270,38 @@ final class ParserRun {
         table.reserveCapacity(records: records, arenaBytes: Int(Double(table.arenaCount) * scale))
     }
 
-    /// The owner token as a name, reusing the previous owner's `DomainName`
-    /// when the text and the origin are the same.
-    private func ownerName(_ entry: LexedEntry, span: TokenSpan, state: inout FileState) -> DomainName? {
+    /// Reads the owner token into `state` (its wire form, in place), unless
+    /// it is the text of the previous owner under the same origin; false
+    /// after reporting a bad name.
+    private func readOwner(_ entry: LexedEntry, span: TokenSpan, state: inout FileState) -> Bool {
         let length = span.end - span.start
-        if let current = state.owner, state.ownerTextGeneration == state.originGeneration,
+        if state.hasOwner, state.ownerTextGeneration == state.originGeneration,
            state.ownerText.count == length, !span.isQuoted {
             let same = entry.bytes.withUnsafeBufferPointer { bytes in
                 state.ownerText.withUnsafeBufferPointer { previous in
                     memcmp(bytes.baseAddress! + span.start, previous.baseAddress!, length) == 0
                 }
             }
-            if same { return current }
+            if same { return true }
         }
         do throws(NameError) {
             guard !span.isQuoted else { throw NameError.badEscape }
-            let name = try parseName(entry, span: span, origin: state.origin)
-            state.owner = name
+            try entry.bytes.withUnsafeBufferPointer { bytes throws(NameError) in
+                let text = UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])
+                try state.setOwner(presentation: text)
+                state.ownerText.removeAll(keepingCapacity: true)
+                state.ownerText.append(contentsOf: text)
+            }
             state.ownerInvalid = false
-            state.ownerText.removeAll(keepingCapacity: true)
-            state.ownerText.append(contentsOf: entry.bytes[span.start..<span.end])
             state.ownerTextGeneration = state.originGeneration
-            return name
+            return true
         } catch {
             let reason = span.isQuoted ? "a quoted string is not a name" : ParserRun.explain(error)
             self.error("syntax.bad-name", "bad owner name '\(entry.string(0))': \(reason)",
                        in: state, line: span.line, column: span.column)
             state.owner = nil
             state.ownerInvalid = true
-            return nil
+            return false
         }
     }
 
@@ -361,7 +378,7 @@ final class ParserRun {
     }
 
     /// The type at `index`, or nil after reporting why the token is not one.
-    func recordType(_ entry: LexedEntry, at index: Int, state: FileState, owner: DomainName?) -> RRType? {
+    func recordType(_ entry: LexedEntry, at index: Int, state: FileState, owner: MessageOwner) -> RRType? {
         let span = entry.spans[index]
         let found: RRType? = span.isQuoted ? nil : entry.bytes.withUnsafeBufferPointer { bytes in
             FastMnemonics.type(UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]))
@@ -379,13 +396,13 @@ final class ParserRun {
         } else {
             message = "unknown type '\(text)': expected a type mnemonic or TYPEnnn"
         }
-        error("syntax.unknown-type", message, in: state, line: span.line, column: span.column, owner: owner)
+        error("syntax.unknown-type", message, in: state, line: span.line, column: span.column, owner: owner.name(in: state))
         return nil
     }
 
     /// Encodes the tokens from `start` on as the RDATA of `type` into `rdata`.
     /// The encoders read the entry's bytes in place.
-    func encodeRData(_ entry: LexedEntry, from start: Int, type: RRType, typeSpan: TokenSpan, owner: DomainName,
+    func encodeRData(_ entry: LexedEntry, from start: Int, type: RRType, typeSpan: TokenSpan, owner: MessageOwner,
                      state: FileState) -> Bool {
         rdata.removeAll(keepingCapacity: true)
         let fields = layouts.fields(for: type)
@@ -423,7 +440,7 @@ final class ParserRun {
                 (line, column) = (typeSpan.line, typeSpan.column + (typeSpan.end - typeSpan.start))
             }
             self.error("syntax.bad-rdata", "bad \(type) RDATA: \(error.message)", in: state, line: line, column: column,
-                       owner: owner, type: type)
+                       owner: owner.name(in: state), type: type)
             return false
         }
     }
@@ -450,7 +467,7 @@ final class ParserRun {
     /// else, for an SOA, its minimum field, with a warning (it then acts as
     /// `$TTL`); else an error.
     func resolveTTL(_ explicit: UInt32?, type: RRType, state: FileState, line: Int, column: Int,
-                    owner: DomainName) -> UInt32? {
+                    owner: MessageOwner) -> UInt32? {
         let result: UInt32
         if let explicit {
             result = explicit
@@ -462,7 +479,7 @@ final class ParserRun {
                 warnedPreviousTTL = true
                 warning("syntax.previous-ttl",
                         "no TTL and no $TTL: using the previous record's TTL \(previousTTL) (RFC 1035 semantics); add $TTL",
-                        in: state, line: line, column: column, owner: owner, type: type)
+                        in: state, line: line, column: column, owner: owner.name(in: state), type: type)
             }
         } else if type == .soa && rdata.count >= 20 {
             let tail = rdata.count - 4
@@ -473,15 +490,30 @@ final class ParserRun {
             ttlUse.setDefault = true
             warning("syntax.ttl-from-soa-minimum",
                     "no TTL and no $TTL: using the SOA minimum \(minimum) as the default TTL (as BIND does); add $TTL",
-                    severity: .medium, in: state, line: line, column: column, owner: owner, type: type)
+                    severity: .medium, in: state, line: line, column: column, owner: owner.name(in: state), type: type)
         } else {
             error("syntax.missing-ttl",
                   "no TTL: the record has none, no $TTL came before it, and there is no previous record; expected a TTL",
-                  in: state, line: line, column: column, owner: owner, type: type)
+                  in: state, line: line, column: column, owner: owner.name(in: state), type: type)
             return nil
         }
         previousTTL = result
         ttlUse.setPrevious = true
         return result
+    }
+}
+
+/// The owner a message about the record being read names: the file's
+/// current owner (made into a name only when a message needs it, as the
+/// parser keeps it as wire octets), or one given (`$GENERATE`'s, or none).
+enum MessageOwner {
+    case current
+    case given(DomainName?)
+
+    func name(in state: FileState) -> DomainName? {
+        switch self {
+        case .current: state.owner
+        case .given(let name): name
+        }
     }
 }
