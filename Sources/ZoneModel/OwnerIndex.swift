@@ -11,7 +11,7 @@ public struct OwnerIndex: Sendable {
     /// times over before (at most three quarters full, probe runs are short
     /// but not one).
     private let slots: [UInt32]
-    private let seed: Hasher
+    private let hasher: NameHasher
     private let layout: SlotLayout
 
     /// How a slot's 32 bits are shared: as many for the position as the
@@ -43,10 +43,9 @@ public struct OwnerIndex: Sendable {
         // At most three quarters full: short probe runs, four octets a slot.
         var capacity = 16
         while capacity * 3 < owners * 4 { capacity <<= 1 }
-        // A per-index random seed keeps crafted names from piling into one chain.
-        var seed = Hasher()
-        seed.combine(capacity)
-        self.seed = seed
+        // A per-index random key keeps crafted names from piling into one chain.
+        let hasher = NameHasher()
+        self.hasher = hasher
         let layout = SlotLayout(count: list.count, capacity: capacity)
         self.layout = layout
         let mask = capacity - 1
@@ -65,7 +64,7 @@ public struct OwnerIndex: Sendable {
                             while position < bounds[part + 1] {
                                 let owner = RecordTable.owner(entries[Int(starts[position])], arena: arena)
                                 // Home slot and tag in one word: both fit in 32 bits.
-                                let hash = OwnerIndex.hash(owner, seed)
+                                let hash = Int(truncatingIfNeeded: hasher.hash(owner))
                                 homes.append(layout.tag(hash) << UInt32(layout.homeBits) | UInt32(hash & mask))
                                 position = RRsetList.ownerGroupEnd(from: position, bits: bits, end: end)
                             }
@@ -93,20 +92,20 @@ public struct OwnerIndex: Sendable {
     /// This index over `list`, the same RRsets held through another
     /// reference (`Zone.forAnotherThread`); the slots are shared, not copied.
     public func over(_ list: RRsetList) -> OwnerIndex {
-        OwnerIndex(list: list, slots: slots, seed: seed, layout: layout)
+        OwnerIndex(list: list, slots: slots, hasher: hasher, layout: layout)
     }
 
-    private init(list: RRsetList, slots: [UInt32], seed: Hasher, layout: SlotLayout) {
+    private init(list: RRsetList, slots: [UInt32], hasher: NameHasher, layout: SlotLayout) {
         self.list = list
         self.slots = slots
-        self.seed = seed
+        self.hasher = hasher
         self.layout = layout
     }
 
     /// The positions of the RRsets owned by `name` (ignoring case), or nil.
     public func positions(of name: DomainName) -> Range<Int>? {
         name.wire.withUnsafeBufferPointer { wire -> Range<Int>? in
-            let hash = OwnerIndex.hash(wire, seed)
+            let hash = Int(truncatingIfNeeded: hasher.hash(wire))
             let tag = layout.tag(hash), positionBits = UInt32(layout.positionBits)
             let positionMask: UInt32 = positionBits >= 32 ? .max : (1 << positionBits) - 1
             let mask = slots.count - 1
@@ -122,14 +121,5 @@ public struct OwnerIndex: Sendable {
             }
             return nil
         }
-    }
-
-    private static func hash(_ wire: UnsafeBufferPointer<UInt8>, _ seed: Hasher) -> Int {
-        var hasher = seed
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: wire.count) { lowered in
-            for index in 0..<wire.count { lowered[index] = asciiLower(wire[index]) }
-            hasher.combine(bytes: UnsafeRawBufferPointer(lowered))
-        }
-        return hasher.finalize()
     }
 }
