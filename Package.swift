@@ -34,8 +34,11 @@ let package = Package(
         ),
         // glibc's mallopt, for the executable's allocator setting at startup.
         .systemLibrary(name: "CMalloc"),
+        // A cache prefetch hint (a static inline C function: nothing to link),
+        // for passes that read names in an order other than their storage's.
+        .systemLibrary(name: "CPrefetch"),
         // Pure Swift DNS data model: names, types, records, RRsets, zones, findings.
-        .target(name: "ZoneModel", swiftSettings: swiftSettings),
+        .target(name: "ZoneModel", dependencies: ["CPrefetch"], swiftSettings: swiftSettings),
         // Master files and AXFR dumps, streaming and byte-level.
         .target(name: "ZoneParser", dependencies: ["ZoneModel"], swiftSettings: swiftSettings),
         // The thin owner of every ldns pointer.

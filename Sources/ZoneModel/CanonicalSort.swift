@@ -203,6 +203,15 @@ struct CanonicalSort {
             var group: [UInt32] = []
             var runIndex = bounds[part]
             while runIndex < bounds[part + 1] {
+                // The runs come in canonical order, their entries and octets
+                // lie in file order: fetched ahead (see `Prefetch`), the
+                // entries far ahead, the octets of runs whose entry is in by now.
+                let far = runIndex + Prefetch.distance, near = runIndex + Prefetch.distance / 2
+                if far < firsts.count { Prefetch.fetch(entries.baseAddress! + Int(firsts[far])) }
+                if near < firsts.count {
+                    let entry = entries[Int(firsts[near])]
+                    Prefetch.fetch(arena.baseAddress! + Int(entry.rdataOffset))
+                }
                 var groupEnd = runIndex + 1
                 while continuesGroup(groupEnd) { groupEnd += 1 }
                 // Equal owners: the runs are in input order, so `group` is too.

@@ -3,6 +3,7 @@
 /// times per record. Slots hold RRset positions into the zone's compact
 /// table, so the index costs four octets a slot and no names.
 public struct OwnerIndex: Sendable {
+
     let list: RRsetList
     /// Position + 1 of each owner's first RRset in the low `layout.positionBits`
     /// bits, a tag (more bits of the name's hash) above them; 0 marks an
@@ -61,7 +62,16 @@ public struct OwnerIndex: Sendable {
                         ParallelChunks.collect(count: bounds.count - 1, jobs: jobs) { part -> [UInt32] in
                             var homes: [UInt32] = []
                             var position = bounds[part]
+                            // Owners fetched ahead (see `Prefetch`).
+                            var ahead = position
+                            func fetchAhead() {
+                                guard ahead < bounds[part + 1] else { return }
+                                Prefetch.fetch(RecordTable.owner(entries[Int(starts[ahead])], arena: arena).baseAddress)
+                                ahead = RRsetList.ownerGroupEnd(from: ahead, bits: bits, end: end)
+                            }
+                            for _ in 0..<Prefetch.distance { fetchAhead() }
                             while position < bounds[part + 1] {
+                                fetchAhead()
                                 let owner = RecordTable.owner(entries[Int(starts[position])], arena: arena)
                                 // Home slot and tag in one word: both fit in 32 bits.
                                 let hash = Int(truncatingIfNeeded: hasher.hash(owner))
