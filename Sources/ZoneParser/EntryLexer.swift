@@ -183,26 +183,26 @@ final class EntryLexer {
     /// within the entry's byte budget.
     @inline(__always) private func append(_ entry: inout LexedEntry, from position: Int, count: Int) {
         guard count > 0 else { return }
-        if entry.bytes.count + entry.spans.count + count > maxEntryBytes {
+        if entry.length + entry.spans.count + count > maxEntryBytes {
             entry.report(.entryTooLong(limit: maxEntryBytes), line: line, column: column(at: position))
             return
         }
-        entry.bytes.append(contentsOf: UnsafeBufferPointer(start: input.buffer + position, count: count))
+        entry.appendBytes(input.buffer + position, count: count)
     }
 
     private func finishToken(_ entry: inout LexedEntry, start: Int, line tokenLine: Int, column tokenColumn: Int, quoted: Bool) {
-        if entry.bytes.count + entry.spans.count + 1 > maxEntryBytes {
+        if entry.length + entry.spans.count + 1 > maxEntryBytes {
             entry.report(.entryTooLong(limit: maxEntryBytes), line: tokenLine, column: tokenColumn)
             return
         }
-        entry.spans.append(TokenSpan(start: start, end: entry.bytes.count, line: tokenLine, column: tokenColumn, isQuoted: quoted))
+        entry.spans.append(TokenSpan(start: start, end: entry.length, line: tokenLine, column: tokenColumn, isQuoted: quoted))
     }
 
     /// An unquoted token: everything up to a blank, a line end, `;`, `(`, `)`
     /// or `"`, with `\` protecting the byte after it.
     private func lexPlain(_ entry: inout LexedEntry) {
         let tokenLine = line, tokenColumn = column(at: index)
-        let start = entry.bytes.count
+        let start = entry.length
         var escapePending = false
         scanning: while available() {
             let buffer = input.buffer, count = input.count
@@ -279,7 +279,7 @@ final class EntryLexer {
     private func lexQuoted(_ entry: inout LexedEntry) {
         let tokenLine = line, tokenColumn = column(at: index)
         index += 1
-        let start = entry.bytes.count
+        let start = entry.length
         var escapePending = false
         var closed = false
         scanning: while available() {

@@ -127,10 +127,10 @@ extension ParserRun {
                 return false
             }
             for span in part.spans {
-                let start = combined.bytes.count
-                combined.bytes.append(contentsOf: part.bytes[span.start..<span.end])
+                let start = combined.length
+                part.bytes.withUnsafeBufferPointer { combined.appendBytes($0.baseAddress! + span.start, count: span.end - span.start) }
                 combined.spans.append(TokenSpan(
-                    start: start, end: combined.bytes.count, line: rhsSpan.line,
+                    start: start, end: combined.length, line: rhsSpan.line,
                     column: rhsSpan.column + span.column - 1 + (rhsSpan.isQuoted ? 1 : 0), isQuoted: span.isQuoted))
             }
         }
