@@ -87,13 +87,23 @@ public struct OwnerIndex: Sendable {
         // The owners' positions are walked again (cheap, over the start
         // bits) rather than kept beside the homes: four octets an owner less.
         var slots = [UInt32](repeating: 0, count: capacity)
-        var position = 0
-        for part in homes {
-            for home in part {
-                var slot = Int(home) & mask
-                while slots[slot] != 0 { slot = (slot + 1) & mask }
-                slots[slot] = (home >> UInt32(layout.homeBits)) << UInt32(layout.positionBits) | UInt32(position + 1)
-                position = list.ownerGroupEnd(from: position)
+        slots.withUnsafeMutableBufferPointer { slots in
+            ownerStarts.withUnsafeBufferPointer { bits in
+                var position = 0
+                for part in homes {
+                    part.withUnsafeBufferPointer { part in
+                        for (index, home) in part.enumerated() {
+                            // Home slots are all over the table: fetched ahead (see `Prefetch`).
+                            if index + Prefetch.distance < part.count {
+                                Prefetch.fetch(slots.baseAddress! + Int(part[index + Prefetch.distance]) & mask)
+                            }
+                            var slot = Int(home) & mask
+                            while slots[slot] != 0 { slot = (slot + 1) & mask }
+                            slots[slot] = (home >> UInt32(layout.homeBits)) << UInt32(layout.positionBits) | UInt32(position + 1)
+                            position = RRsetList.ownerGroupEnd(from: position, bits: bits, end: end)
+                        }
+                    }
+                }
             }
         }
         self.slots = slots
