@@ -95,19 +95,22 @@ struct CanonicalSort {
     /// owner's entries, sorted by type and RDATA. The owners are cut into
     /// parts, each visited on one of the build's threads into its own
     /// `makePart()` value; the parts come back in order, so what they hold
-    /// never depends on `jobs`.
+    /// never depends on `jobs`. `leftOut` tells whether some entry was
+    /// left out (an owner outside the zone, another class): most zones have
+    /// none, and the builder then need not look for them.
     func forEachOwner<Part>(
         makePart: () -> Part,
         _ visit: (_ entries: UnsafeBufferPointer<UInt32>, _ part: inout Part) -> Void
-    ) -> [Part] {
+    ) -> (parts: [Part], leftOut: Bool) {
         table.entries.withUnsafeBufferPointer { entries in
             table.arena.withUnsafeBufferPointer { arena in
-                let (firsts, sameAsPrevious) = sortedRuns(entries: entries, arena: arena)
+                let (firsts, sameAsPrevious, leftOut) = sortedRuns(entries: entries, arena: arena)
                 defer { free(firsts.baseAddress) }
-                return sameAsPrevious.withUnsafeBufferPointer { sameAsPrevious in
+                let parts = sameAsPrevious.withUnsafeBufferPointer { sameAsPrevious in
                     visitOwners(UnsafeBufferPointer(firsts), sameAsPrevious, entries: entries, arena: arena,
                                 makePart: makePart, visit)
                 }
+                return (parts, leftOut)
             }
         }
     }
@@ -131,9 +134,10 @@ struct CanonicalSort {
 
     /// The owner runs in canonical order, as their first entries (memory
     /// from `malloc` that the caller frees), with one bit per run set when
-    /// its owner equals the previous run's.
+    /// its owner equals the previous run's, and whether some entry is left
+    /// out (its owner outside the zone, or another class).
     private func sortedRuns(entries: UnsafeBufferPointer<RecordTable.Entry>, arena: UnsafeBufferPointer<UInt8>)
-        -> (firsts: UnsafeMutableBufferPointer<UInt32>, sameAsPrevious: [UInt64])
+        -> (firsts: UnsafeMutableBufferPointer<UInt32>, sameAsPrevious: [UInt64], leftOut: Bool)
     {
         let originLength = origin.wire.count
         // Runs of owners, counted first so that the buffer is made at its
@@ -142,7 +146,7 @@ struct CanonicalSort {
         // The buffer comes from malloc: it becomes the first entries' array
         // in place (see below) and is then shrunk with realloc.
         let bounds = runChunkBounds(entries)
-        let counts = runCounts(entries, bounds)
+        let (counts, otherClass) = runCounts(entries, bounds)
         let room = counts.reduce(0, +)
         guard let memory = malloc(max(1, room) * MemoryLayout<OwnerRun>.stride) else {
             fatalError("out of memory sorting \(room) owner runs")
@@ -181,7 +185,7 @@ struct CanonicalSort {
         }
         let shrunk = realloc(memory, max(1, count) * 4) ?? memory
         let firsts = UnsafeMutableBufferPointer(start: shrunk.bindMemory(to: UInt32.self, capacity: count), count: count)
-        return (firsts, sameAsPrevious)
+        return (firsts, sameAsPrevious, otherClass || count < room)
     }
 
     /// Owner runs with the same owner are grouped (they are adjacent in
@@ -277,21 +281,30 @@ struct CanonicalSort {
     }
 
     /// The owner runs in each chunk, inside the zone or not: at least as
-    /// many as `fillRuns` keys there, counted without reading an owner.
-    private func runCounts(_ entries: UnsafeBufferPointer<RecordTable.Entry>, _ bounds: [Int]) -> [Int] {
+    /// many as `fillRuns` keys there, counted without reading an owner; and
+    /// whether some entry has another class than the zone's.
+    private func runCounts(_ entries: UnsafeBufferPointer<RecordTable.Entry>, _ bounds: [Int])
+        -> (counts: [Int], otherClass: Bool)
+    {
         var counts = [Int](repeating: 0, count: bounds.count - 1)
+        var otherClass = [Bool](repeating: false, count: bounds.count - 1)
         counts.withUnsafeMutableBufferPointer { counts in
-            ParallelChunks.forEach(count: counts.count, jobs: jobs) { chunk in
-                var count = 0
-                var position = bounds[chunk]
-                while position < bounds[chunk + 1] {
-                    position = CanonicalSort.runEnd(position, entries)
-                    count += 1
+            otherClass.withUnsafeMutableBufferPointer { otherClass in
+                ParallelChunks.forEach(count: counts.count, jobs: jobs) { chunk in
+                    var count = 0
+                    var classes = false
+                    for index in bounds[chunk]..<bounds[chunk + 1] {
+                        if index == bounds[chunk] || entries[index].ownerOffset != entries[index - 1].ownerOffset {
+                            count += 1
+                        }
+                        classes = classes || entries[index].rrClass != rrClass
+                    }
+                    counts[chunk] = count
+                    otherClass[chunk] = classes
                 }
-                counts[chunk] = count
             }
         }
-        return counts
+        return (counts, otherClass.contains(true))
     }
 
     /// Writes one keyed run per owner run inside the zone, in table order,

@@ -114,11 +114,14 @@ public struct ZoneBuilder: Sendable {
         var parts = table.arena.withUnsafeBufferPointer { arena in
             table.entries.withUnsafeBufferPointer { entries in
                 origin.wire.withUnsafeBufferPointer { originWire in
-                    plan.findings = ignored(entries: entries, arena: arena, originWire: originWire)
-                    return CanonicalSort(table: table, origin: origin, rrClass: rrClass.rawValue, jobs: jobs)
+                    let (parts, leftOut) = CanonicalSort(table: table, origin: origin, rrClass: rrClass.rawValue, jobs: jobs)
                         .forEachOwner(makePart: { PlanPart() }) { owner, part in
                             group(owner, into: &part, entries: entries, arena: arena, originWire: originWire)
                         }
+                    // Most zones leave nothing out: the sort says so, and only
+                    // then are the entries read again for the findings.
+                    if leftOut { plan.findings = ignored(entries: entries, arena: arena, originWire: originWire) }
+                    return parts
                 }
             }
         }
