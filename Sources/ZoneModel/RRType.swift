@@ -8,29 +8,98 @@ public struct RRType: RawRepresentable, Hashable, Comparable, Sendable {
 
     public static func < (lhs: RRType, rhs: RRType) -> Bool { lhs.rawValue < rhs.rawValue }
 
-    public static let a = RRType(1), ns = RRType(2), md = RRType(3), mf = RRType(4)
-    public static let cname = RRType(5), soa = RRType(6), mb = RRType(7), mg = RRType(8)
-    public static let mr = RRType(9), null = RRType(10), wks = RRType(11), ptr = RRType(12)
-    public static let hinfo = RRType(13), minfo = RRType(14), mx = RRType(15), txt = RRType(16)
-    public static let rp = RRType(17), afsdb = RRType(18), x25 = RRType(19), isdn = RRType(20)
-    public static let rt = RRType(21), nsap = RRType(22), nsapPtr = RRType(23), sig = RRType(24)
-    public static let key = RRType(25), px = RRType(26), gpos = RRType(27), aaaa = RRType(28)
-    public static let loc = RRType(29), nxt = RRType(30), eid = RRType(31), nimloc = RRType(32)
-    public static let srv = RRType(33), atma = RRType(34), naptr = RRType(35), kx = RRType(36)
-    public static let cert = RRType(37), a6 = RRType(38), dname = RRType(39), sink = RRType(40)
-    public static let opt = RRType(41), apl = RRType(42), ds = RRType(43), sshfp = RRType(44)
-    public static let ipseckey = RRType(45), rrsig = RRType(46), nsec = RRType(47), dnskey = RRType(48)
-    public static let dhcid = RRType(49), nsec3 = RRType(50), nsec3param = RRType(51), tlsa = RRType(52)
-    public static let smimea = RRType(53), hip = RRType(55), ninfo = RRType(56), rkey = RRType(57)
-    public static let talink = RRType(58), cds = RRType(59), cdnskey = RRType(60), openpgpkey = RRType(61)
-    public static let csync = RRType(62), zonemd = RRType(63), svcb = RRType(64), https = RRType(65)
-    public static let spf = RRType(99), uinfo = RRType(100), uid = RRType(101), gid = RRType(102)
-    public static let unspec = RRType(103), nid = RRType(104), l32 = RRType(105), l64 = RRType(106)
-    public static let lp = RRType(107), eui48 = RRType(108), eui64 = RRType(109)
-    public static let tkey = RRType(249), tsig = RRType(250), ixfr = RRType(251), axfr = RRType(252)
-    public static let mailb = RRType(253), maila = RRType(254), any = RRType(255)
-    public static let uri = RRType(256), caa = RRType(257), avc = RRType(258), doa = RRType(259)
-    public static let amtrelay = RRType(260), ta = RRType(32768), dlv = RRType(32769)
+    // Inlinable computed constants, not `static let`s: other modules read a
+    // stored static through an accessor call and a once-check per use, and
+    // the checks and the parser compare types per record.
+    @inlinable public static var a: RRType { RRType(1) }
+    @inlinable public static var ns: RRType { RRType(2) }
+    @inlinable public static var md: RRType { RRType(3) }
+    @inlinable public static var mf: RRType { RRType(4) }
+    @inlinable public static var cname: RRType { RRType(5) }
+    @inlinable public static var soa: RRType { RRType(6) }
+    @inlinable public static var mb: RRType { RRType(7) }
+    @inlinable public static var mg: RRType { RRType(8) }
+    @inlinable public static var mr: RRType { RRType(9) }
+    @inlinable public static var null: RRType { RRType(10) }
+    @inlinable public static var wks: RRType { RRType(11) }
+    @inlinable public static var ptr: RRType { RRType(12) }
+    @inlinable public static var hinfo: RRType { RRType(13) }
+    @inlinable public static var minfo: RRType { RRType(14) }
+    @inlinable public static var mx: RRType { RRType(15) }
+    @inlinable public static var txt: RRType { RRType(16) }
+    @inlinable public static var rp: RRType { RRType(17) }
+    @inlinable public static var afsdb: RRType { RRType(18) }
+    @inlinable public static var x25: RRType { RRType(19) }
+    @inlinable public static var isdn: RRType { RRType(20) }
+    @inlinable public static var rt: RRType { RRType(21) }
+    @inlinable public static var nsap: RRType { RRType(22) }
+    @inlinable public static var nsapPtr: RRType { RRType(23) }
+    @inlinable public static var sig: RRType { RRType(24) }
+    @inlinable public static var key: RRType { RRType(25) }
+    @inlinable public static var px: RRType { RRType(26) }
+    @inlinable public static var gpos: RRType { RRType(27) }
+    @inlinable public static var aaaa: RRType { RRType(28) }
+    @inlinable public static var loc: RRType { RRType(29) }
+    @inlinable public static var nxt: RRType { RRType(30) }
+    @inlinable public static var eid: RRType { RRType(31) }
+    @inlinable public static var nimloc: RRType { RRType(32) }
+    @inlinable public static var srv: RRType { RRType(33) }
+    @inlinable public static var atma: RRType { RRType(34) }
+    @inlinable public static var naptr: RRType { RRType(35) }
+    @inlinable public static var kx: RRType { RRType(36) }
+    @inlinable public static var cert: RRType { RRType(37) }
+    @inlinable public static var a6: RRType { RRType(38) }
+    @inlinable public static var dname: RRType { RRType(39) }
+    @inlinable public static var sink: RRType { RRType(40) }
+    @inlinable public static var opt: RRType { RRType(41) }
+    @inlinable public static var apl: RRType { RRType(42) }
+    @inlinable public static var ds: RRType { RRType(43) }
+    @inlinable public static var sshfp: RRType { RRType(44) }
+    @inlinable public static var ipseckey: RRType { RRType(45) }
+    @inlinable public static var rrsig: RRType { RRType(46) }
+    @inlinable public static var nsec: RRType { RRType(47) }
+    @inlinable public static var dnskey: RRType { RRType(48) }
+    @inlinable public static var dhcid: RRType { RRType(49) }
+    @inlinable public static var nsec3: RRType { RRType(50) }
+    @inlinable public static var nsec3param: RRType { RRType(51) }
+    @inlinable public static var tlsa: RRType { RRType(52) }
+    @inlinable public static var smimea: RRType { RRType(53) }
+    @inlinable public static var hip: RRType { RRType(55) }
+    @inlinable public static var ninfo: RRType { RRType(56) }
+    @inlinable public static var rkey: RRType { RRType(57) }
+    @inlinable public static var talink: RRType { RRType(58) }
+    @inlinable public static var cds: RRType { RRType(59) }
+    @inlinable public static var cdnskey: RRType { RRType(60) }
+    @inlinable public static var openpgpkey: RRType { RRType(61) }
+    @inlinable public static var csync: RRType { RRType(62) }
+    @inlinable public static var zonemd: RRType { RRType(63) }
+    @inlinable public static var svcb: RRType { RRType(64) }
+    @inlinable public static var https: RRType { RRType(65) }
+    @inlinable public static var spf: RRType { RRType(99) }
+    @inlinable public static var uinfo: RRType { RRType(100) }
+    @inlinable public static var uid: RRType { RRType(101) }
+    @inlinable public static var gid: RRType { RRType(102) }
+    @inlinable public static var unspec: RRType { RRType(103) }
+    @inlinable public static var nid: RRType { RRType(104) }
+    @inlinable public static var l32: RRType { RRType(105) }
+    @inlinable public static var l64: RRType { RRType(106) }
+    @inlinable public static var lp: RRType { RRType(107) }
+    @inlinable public static var eui48: RRType { RRType(108) }
+    @inlinable public static var eui64: RRType { RRType(109) }
+    @inlinable public static var tkey: RRType { RRType(249) }
+    @inlinable public static var tsig: RRType { RRType(250) }
+    @inlinable public static var ixfr: RRType { RRType(251) }
+    @inlinable public static var axfr: RRType { RRType(252) }
+    @inlinable public static var mailb: RRType { RRType(253) }
+    @inlinable public static var maila: RRType { RRType(254) }
+    @inlinable public static var any: RRType { RRType(255) }
+    @inlinable public static var uri: RRType { RRType(256) }
+    @inlinable public static var caa: RRType { RRType(257) }
+    @inlinable public static var avc: RRType { RRType(258) }
+    @inlinable public static var doa: RRType { RRType(259) }
+    @inlinable public static var amtrelay: RRType { RRType(260) }
+    @inlinable public static var ta: RRType { RRType(32768) }
+    @inlinable public static var dlv: RRType { RRType(32769) }
 
     /// Every type with a mnemonic, in numeric order.
     public static let known: [(RRType, String)] = [
@@ -102,8 +171,13 @@ public struct RRClass: RawRepresentable, Hashable, Sendable {
     @inlinable public init(rawValue: UInt16) { self.rawValue = rawValue }
     @inlinable public init(_ rawValue: UInt16) { self.rawValue = rawValue }
 
-    public static let `in` = RRClass(1), cs = RRClass(2), ch = RRClass(3), hs = RRClass(4)
-    public static let none = RRClass(254), any = RRClass(255)
+    // Inlinable computed constants, as `RRType`'s.
+    @inlinable public static var `in`: RRClass { RRClass(1) }
+    @inlinable public static var cs: RRClass { RRClass(2) }
+    @inlinable public static var ch: RRClass { RRClass(3) }
+    @inlinable public static var hs: RRClass { RRClass(4) }
+    @inlinable public static var none: RRClass { RRClass(254) }
+    @inlinable public static var any: RRClass { RRClass(255) }
 
     private static let names: [(RRClass, String)] = [
         (.in, "IN"), (.cs, "CS"), (.ch, "CH"), (.hs, "HS"), (.none, "NONE"), (.any, "ANY"),
