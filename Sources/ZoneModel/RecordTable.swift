@@ -58,23 +58,32 @@ public struct RecordTable: Sendable {
         ownerWire: UnsafeBufferPointer<UInt8>, type: RRType, rrClass: RRClass, ttl: UInt32,
         rdata: UnsafeBufferPointer<UInt8>, location: SourceLocation?
     ) {
+        if let location {
+            append(ownerWire: ownerWire, type: type, rrClass: rrClass, ttl: ttl, rdata: rdata,
+                   file: location.file, line: location.line, column: location.column)
+        } else {
+            append(ownerWire: ownerWire, type: type, rrClass: rrClass, ttl: ttl, rdata: rdata,
+                   file: nil, line: 0, column: 0)
+        }
+    }
+
+    /// As `append(ownerWire:...location:)`, the location given as its parts:
+    /// the parser's path, which makes no location value (and takes no
+    /// reference to the file name) per record.
+    public mutating func append(
+        ownerWire: UnsafeBufferPointer<UInt8>, type: RRType, rrClass: RRClass, ttl: UInt32,
+        rdata: UnsafeBufferPointer<UInt8>, file path: String?, line: UInt32, column: UInt32
+    ) {
         precondition(rdata.count <= 65535, "RDATA longer than 65535 octets")
         precondition(ownerWire.count >= 1 && ownerWire.count <= 255, "an owner is a name of 1 to 255 octets")
         let ownerOffset = internOwner(ownerWire)
         let rdataOffset = UInt32(arena.count)
         arena.append(contentsOf: rdata)
-        var file = RecordTable.noFile
-        var line: UInt32 = 0
-        var column: UInt16 = 0
-        if let location {
-            file = fileNumber(location.file)
-            line = location.line
-            column = UInt16(clamping: location.column)
-        }
+        let file = path.map { fileNumber($0) } ?? RecordTable.noFile
         entries.append(Entry(
-            ownerOffset: ownerOffset, rdataOffset: rdataOffset, ttl: ttl, line: line,
+            ownerOffset: ownerOffset, rdataOffset: rdataOffset, ttl: ttl, line: path == nil ? 0 : line,
             rdataLength: UInt16(rdata.count), type: type.rawValue, rrClass: rrClass.rawValue,
-            column: column, file: file, ownerLength: UInt8(ownerWire.count)))
+            column: path == nil ? 0 : UInt16(clamping: column), file: file, ownerLength: UInt8(ownerWire.count)))
     }
 
     public mutating func append(_ record: Record) {

@@ -257,7 +257,7 @@ final class ParserRun {
         }
         rdata.withUnsafeBufferPointer { bytes in
             table.append(ownerWire: ownerWire, type: type, rrClass: rrClass, ttl: ttl, rdata: bytes,
-                         location: SourceLocation(file: state.name, line: line, column: column))
+                         file: state.name, line: UInt32(clamping: line), column: UInt32(clamping: column))
         }
     }
 
