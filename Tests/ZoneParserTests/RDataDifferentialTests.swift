@@ -26,7 +26,9 @@ struct RDataFixtureCase: CustomStringConvertible, Sendable {
             var expected: [UInt8]? = nil
             if let arrow = line.range(of: " => ") {
                 body = String(line[..<arrow.lowerBound])
-                expected = try #require(TestTokens.bytes(hex: String(line[arrow.upperBound...])), "bad hex on line \(offset + 1)")
+                let octets: [UInt8] = try #require(TestTokens.bytes(hex: String(line[arrow.upperBound...])),
+                                                   "bad hex on line \(offset + 1)")
+                expected = octets
             }
             let parts = body.split(separator: " ", maxSplits: 1)
             let typeText = String(parts[0])
