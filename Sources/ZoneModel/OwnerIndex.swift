@@ -3,14 +3,13 @@
 /// times per record. Slots hold RRset positions into the zone's compact
 /// table, so the index costs four octets a slot and no names.
 public struct OwnerIndex: Sendable {
-
     let list: RRsetList
     /// Position + 1 of each owner's first RRset in the low `layout.positionBits`
     /// bits, a tag (more bits of the name's hash) above them; 0 marks an
     /// empty slot. A probe whose tag differs passes on without reading the
-    /// owner's name: three dependent loads, which a hit made two or three
-    /// times over before (at most three quarters full, probe runs are short
-    /// but not one).
+    /// owner's name, which takes three dependent loads (the slot table is
+    /// at most three quarters full: probe runs are short, but a lookup
+    /// often meets other names' slots before its own).
     private let slots: [UInt32]
     private let hasher: NameHasher
     private let layout: SlotLayout

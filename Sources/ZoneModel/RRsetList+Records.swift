@@ -16,6 +16,21 @@ extension RRsetList {
         return Record.target(type: RRType(entry.type), rdata: table.rdataBytes(entry))
     }
 
+    /// Lends `body` the target (wire form, case as read) of record `index`
+    /// of the RRset at `position`, as `target(at:_:)` reads it, without
+    /// making a `DomainName`; nil when the record has none.
+    public func withTargetWire<Result>(at position: Int, _ index: Int,
+                                       _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        let entry = table.entries[entryIndex(position, index)]
+        guard let offset = Record.targetOffset(type: RRType(entry.type)) else { return nil }
+        return table.arena.withUnsafeBufferPointer { arena -> Result? in
+            let rdata = UnsafeBufferPointer(rebasing: arena[Int(entry.rdataOffset)..<(Int(entry.rdataOffset) + Int(entry.rdataLength))])
+            guard offset < rdata.count, let length = DomainName.wireLength(of: rdata, at: offset),
+                  entry.type != RRType.srv.rawValue || offset + length == rdata.count else { return nil }
+            return body(UnsafeBufferPointer(rebasing: rdata[offset..<(offset + length)]))
+        }
+    }
+
     /// The digest type and digest length of record `index` of the RRset at
     /// `position`, when it is a DS, CDS, DLV or TA record (as `Record.ds` reads them).
     public func dsDigest(at position: Int, _ index: Int) -> (digestType: UInt8, length: Int)? {

@@ -5,21 +5,6 @@
 /// owner index. A million-record zone asks this for every delegation's NS
 /// targets.
 extension RRsetList {
-    /// Lends `body` the target (wire form, case as read) of record `index`
-    /// of the RRset at `position`, as `target(at:_:)` reads it, without
-    /// making a `DomainName`; nil when the record has none.
-    public func withTargetWire<Result>(at position: Int, _ index: Int,
-                                       _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
-        let entry = table.entries[entryIndex(position, index)]
-        guard let offset = Record.targetOffset(type: RRType(entry.type)) else { return nil }
-        return table.arena.withUnsafeBufferPointer { arena -> Result? in
-            let rdata = UnsafeBufferPointer(rebasing: arena[Int(entry.rdataOffset)..<(Int(entry.rdataOffset) + Int(entry.rdataLength))])
-            guard offset < rdata.count, let length = DomainName.wireLength(of: rdata, at: offset),
-                  entry.type != RRType.srv.rawValue || offset + length == rdata.count else { return nil }
-            return body(UnsafeBufferPointer(rebasing: rdata[offset..<(offset + length)]))
-        }
-    }
-
     /// The positions of the RRsets owned by `name` (ignoring case), when
     /// `name` lies strictly below the owner of the RRset at `position` and
     /// is among the first `limit` owners after it. Nil otherwise (not below,

@@ -89,7 +89,7 @@ import Testing
     static let origin = try! DomainName("example.")
 
     /// 68,000 records in shuffled order (the builder sorts on threads from 65,536): owners read in several runs and in
-    /// other cases, shared 12-octet key prefixes, duplicates, TTL mismatches,
+    /// other cases, shared sixteen-octet key prefixes, duplicates, TTL mismatches,
     /// records of another class and outside the zone.
     static func records() throws -> [Record] {
         var generator = SplitMix64(seed: 7)
