@@ -18,6 +18,10 @@ struct MergeWalk {
         var i = 0, j = 0
         let oldCount = baseline.count, newCount = current.count
         while i < oldCount || j < newCount {
+            // Both zones' octets lie in file order, read here in canonical
+            // order: fetched some RRsets ahead (see `Prefetch`).
+            baseline.prefetch(at: i + 2 * Prefetch.distance)
+            current.prefetch(at: j + 2 * Prefetch.distance)
             let order: Int
             if i == oldCount {
                 order = 1
