@@ -12,12 +12,6 @@ enum InPlaceSort {
         func less(_ left: Element, _ right: Element) -> Bool
     }
 
-    /// A closure as an `Order`, for the closure-taking entry points.
-    private struct ClosureOrder<Element>: Order {
-        let body: (Element, Element) -> Bool
-        @inline(__always) func less(_ left: Element, _ right: Element) -> Bool { body(left, right) }
-    }
-
     /// Below this many elements a sort stays on one thread.
     static let parallelMinimum = 65_536
 
@@ -27,14 +21,6 @@ enum InPlaceSort {
     /// sorted at once. With elements distinct under `less` (as the zone's
     /// owner runs are), the result is the one sorted order whatever `jobs` is;
     /// equal elements only make the cuts uneven.
-    static func sort<Element>(
-        _ elements: UnsafeMutableBufferPointer<Element>, jobs: Int, minimum: Int = parallelMinimum,
-        by less: (Element, Element) -> Bool
-    ) {
-        withoutActuallyEscaping(less) { sort(elements, jobs: jobs, minimum: minimum, order: ClosureOrder(body: $0)) }
-    }
-
-    /// As `sort(_:jobs:minimum:by:)`, in `order`.
     static func sort<O: Order>(
         _ elements: UnsafeMutableBufferPointer<O.Element>, jobs: Int, minimum: Int = parallelMinimum, order: O
     ) {
@@ -60,12 +46,6 @@ enum InPlaceSort {
     /// 31 evenly spaced samples) to its front; returns where the rest starts.
     /// With distinct elements, both sides hold at least 15 elements; every
     /// element before the returned index orders before every one after it.
-    static func partition<Element>(
-        _ a: UnsafeMutableBufferPointer<Element>, _ range: Range<Int>, _ less: (Element, Element) -> Bool
-    ) -> Int {
-        withoutActuallyEscaping(less) { partition(a, range, ClosureOrder(body: $0)) }
-    }
-
     static func partition<O: Order>(_ a: UnsafeMutableBufferPointer<O.Element>, _ range: Range<Int>, _ order: O) -> Int {
         let samples = 31
         let step = range.count / samples
@@ -80,10 +60,6 @@ enum InPlaceSort {
             store += 1
         }
         return store
-    }
-
-    static func sort<Element>(_ elements: UnsafeMutableBufferPointer<Element>, by less: (Element, Element) -> Bool) {
-        withoutActuallyEscaping(less) { sort(elements, order: ClosureOrder(body: $0)) }
     }
 
     static func sort<O: Order>(_ elements: UnsafeMutableBufferPointer<O.Element>, order: O) {

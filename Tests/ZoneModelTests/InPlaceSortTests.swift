@@ -5,10 +5,15 @@ import Testing
 /// The allocation-free sort the zone builder uses for owner runs must sort
 /// like the standard library for any input shape, including the ones that
 /// make a naive quicksort quadratic or that exercise the heapsort fallback.
+/// Ascending order of comparable values, as the sort takes an order.
+struct Ascending<Value: Comparable>: InPlaceSort.Order {
+    func less(_ left: Value, _ right: Value) -> Bool { left < right }
+}
+
 @Suite struct InPlaceSortTests {
     static func sorted(_ values: [Int]) -> [Int] {
         var copy = values
-        copy.withUnsafeMutableBufferPointer { InPlaceSort.sort($0, by: <) }
+        copy.withUnsafeMutableBufferPointer { InPlaceSort.sort($0, order: Ascending()) }
         return copy
     }
 
@@ -45,7 +50,7 @@ import Testing
 @Suite struct ParallelInPlaceSortTests {
     static func sorted(_ values: [Int], jobs: Int) -> [Int] {
         var copy = values
-        copy.withUnsafeMutableBufferPointer { InPlaceSort.sort($0, jobs: jobs, minimum: 64, by: <) }
+        copy.withUnsafeMutableBufferPointer { InPlaceSort.sort($0, jobs: jobs, minimum: 64, order: Ascending()) }
         return copy
     }
 
@@ -69,7 +74,7 @@ import Testing
         var generator = SystemRandomNumberGenerator()
         let input = Array(0..<1000).shuffled(using: &generator)
         var copy = input
-        let cut = copy.withUnsafeMutableBufferPointer { InPlaceSort.partition($0, 100..<900, <) }
+        let cut = copy.withUnsafeMutableBufferPointer { InPlaceSort.partition($0, 100..<900, Ascending()) }
         #expect(cut > 100 + 14 && cut < 900 - 15, "both sides keep at least 15 of the 31 samples' worth")
         #expect(copy[..<100] == input[..<100] && copy[900...] == input[900...], "outside the range nothing moves")
         #expect(copy[100..<cut].max()! < copy[cut..<900].min()!)
