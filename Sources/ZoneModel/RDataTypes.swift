@@ -103,21 +103,25 @@ extension Record {
     /// table the checks read without building records): the name at the
     /// type's target offset; an SRV holds nothing after it.
     static func target(type: RRType, rdata: ArraySlice<UInt8>) -> DomainName? {
-        guard let offset = targetOffset(type: type), offset <= rdata.count,
-              let (name, length) = DomainName.read(from: rdata[(rdata.startIndex + offset)...]) else { return nil }
-        if type == .srv, offset + length != rdata.count { return nil }
-        return name
+        rdata.withUnsafeBufferPointer { bytes in
+            targetRange(type: type, rdata: bytes).map { DomainName(uncheckedWire: Array(bytes[$0])) }
+        }
     }
 
-    /// Where the target of a record of `type` starts in its RDATA; nil for
-    /// a type without one.
-    static func targetOffset(type: RRType) -> Int? {
+    /// Where `target(type:rdata:)` finds the target in `rdata`: the valid
+    /// name at the type's target offset (which ends an SRV's RDATA); nil
+    /// for a type without one or RDATA without a valid name there.
+    static func targetRange(type: RRType, rdata: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        let offset: Int
         switch type {
-        case .mx, .kx, .afsdb, .rt, .svcb, .https: 2
-        case .srv: 6
-        case .ns, .cname, .dname, .ptr, .md, .mf, .mb, .mg, .mr: 0
-        default: nil
+        case .mx, .kx, .afsdb, .rt, .svcb, .https: offset = 2
+        case .srv: offset = 6
+        case .ns, .cname, .dname, .ptr, .md, .mf, .mb, .mg, .mr: offset = 0
+        default: return nil
         }
+        guard offset < rdata.count, let length = DomainName.wireLength(of: rdata, at: offset),
+              type != .srv || offset + length == rdata.count else { return nil }
+        return offset..<(offset + length)
     }
 
     /// The four or sixteen octets of an A or AAAA record.

@@ -22,12 +22,10 @@ extension RRsetList {
     public func withTargetWire<Result>(at position: Int, _ index: Int,
                                        _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
         let entry = table.entries[entryIndex(position, index)]
-        guard let offset = Record.targetOffset(type: RRType(entry.type)) else { return nil }
         return table.arena.withUnsafeBufferPointer { arena -> Result? in
             let rdata = UnsafeBufferPointer(rebasing: arena[Int(entry.rdataOffset)..<(Int(entry.rdataOffset) + Int(entry.rdataLength))])
-            guard offset < rdata.count, let length = DomainName.wireLength(of: rdata, at: offset),
-                  entry.type != RRType.srv.rawValue || offset + length == rdata.count else { return nil }
-            return body(UnsafeBufferPointer(rebasing: rdata[offset..<(offset + length)]))
+            guard let target = Record.targetRange(type: RRType(entry.type), rdata: rdata) else { return nil }
+            return body(UnsafeBufferPointer(rebasing: rdata[target]))
         }
     }
 

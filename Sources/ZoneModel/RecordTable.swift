@@ -67,9 +67,9 @@ public struct RecordTable: Sendable {
         }
     }
 
-    /// As `append(ownerWire:...location:)`, the location given as its parts:
-    /// the parser's path, which makes no location value (and takes no
-    /// reference to the file name) per record.
+    /// As `append(ownerWire:...location:)`, the location given as its parts
+    /// (no file: line and column 0): the parser's path, which makes no
+    /// location value (and takes no reference to the file name) per record.
     public mutating func append(
         ownerWire: UnsafeBufferPointer<UInt8>, type: RRType, rrClass: RRClass, ttl: UInt32,
         rdata: UnsafeBufferPointer<UInt8>, file path: String?, line: UInt32, column: UInt32
@@ -81,9 +81,9 @@ public struct RecordTable: Sendable {
         arena.append(contentsOf: rdata)
         let file = path.map { fileNumber($0) } ?? RecordTable.noFile
         entries.append(Entry(
-            ownerOffset: ownerOffset, rdataOffset: rdataOffset, ttl: ttl, line: path == nil ? 0 : line,
+            ownerOffset: ownerOffset, rdataOffset: rdataOffset, ttl: ttl, line: line,
             rdataLength: UInt16(rdata.count), type: type.rawValue, rrClass: rrClass.rawValue,
-            column: path == nil ? 0 : UInt16(clamping: column), file: file, ownerLength: UInt8(ownerWire.count)))
+            column: UInt16(clamping: column), file: file, ownerLength: UInt8(ownerWire.count)))
     }
 
     public mutating func append(_ record: Record) {

@@ -230,7 +230,7 @@ final class ParserRun {
         }
     }
 
-    /// As `append(owner:...)`, the owner the one `state` holds.
+    /// As `append(owner:...)`, for the owner `state` holds (kept as wire octets).
     func appendWithOwner(of state: FileState, type: RRType, rrClass: RRClass, ttl: UInt32, line: Int, column: Int) {
         state.ownerWire.withUnsafeBufferPointer { ownerWire in
             append(ownerWire: ownerWire, type: type, rrClass: rrClass, ttl: ttl, state: state, line: line, column: column)
