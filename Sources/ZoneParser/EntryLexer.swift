@@ -62,34 +62,41 @@ final class EntryLexer {
         input.consumedBefore + position - lineStart + 1
     }
 
-    /// True when a byte is available at `index`, reading the next chunk if needed.
-    @inline(__always) private func available() -> Bool {
+    /// True when a byte is available at `index`, reading the next chunk if
+    /// needed (`entry`, which may borrow the current one, is detached first).
+    @inline(__always) private func available(_ entry: inout LexedEntry) -> Bool {
         if index < input.count { return true }
-        return nextChunk()
+        return nextChunk(&entry)
     }
 
-    private func nextChunk() -> Bool {
+    private func nextChunk(_ entry: inout LexedEntry) -> Bool {
         guard !exhausted else { return false }
+        entry.detach()
         guard input.refill() else {
             exhausted = true
             index = 0
             return false
         }
         index = 0
+        entry.borrow(chunk)
         return true
     }
+
+    /// The bytes of the current chunk.
+    private var chunk: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: input.buffer, count: input.count) }
 
     /// Reads the next entry into `entry`. Returns false when the input is
     /// exhausted and nothing was read. Blank and comment-only lines are skipped.
     func next(into entry: inout LexedEntry) -> Bool {
         entry.reset()
+        entry.borrow(chunk)
         var depth = 0
         var openLine = 0, openColumn = 0
         var lineBegins = true
         entry.line = line
         entry.column = 1
         while true {
-            guard available() else {
+            guard available(&entry) else {
                 if depth > 0 {
                     endedInsideParentheses = true
                     entry.report(.unclosedParenthesis(line: openLine, column: openColumn), line: openLine, column: openColumn)
@@ -116,14 +123,14 @@ final class EntryLexer {
                 if depth == 0 && !entry.isEmpty { return true }
             case EntryLexer.carriageReturn:
                 index += 1
-                if available() && input.buffer[index] == 0x0A { continue }
+                if available(&entry) && input.buffer[index] == 0x0A { continue }
                 lineBegins = true
                 if depth == 0 && !entry.isEmpty { return true }
             case EntryLexer.comment:
                 if column(at: index) == 1 {
                     inspectLineComment()
                 }
-                skipComment()
+                skipComment(&entry)
             case EntryLexer.open:
                 if depth == 0 {
                     openLine = line
@@ -168,8 +175,8 @@ final class EntryLexer {
     }
 
     /// Skips to the end of the line, leaving the LF for the caller.
-    private func skipComment() {
-        while available() {
+    private func skipComment(_ entry: inout LexedEntry) {
+        while available(&entry) {
             let rest = input.count - index
             if let found = memchr(input.buffer + index, 0x0A, rest) {
                 index = input.buffer.distance(to: found.assumingMemoryBound(to: UInt8.self))
@@ -187,24 +194,24 @@ final class EntryLexer {
             entry.report(.entryTooLong(limit: maxEntryBytes), line: line, column: column(at: position))
             return
         }
-        entry.appendBytes(input.buffer + position, count: count)
+        entry.appendToToken(input.buffer + position, count: count)
     }
 
-    private func finishToken(_ entry: inout LexedEntry, start: Int, line tokenLine: Int, column tokenColumn: Int, quoted: Bool) {
+    private func finishToken(_ entry: inout LexedEntry, line tokenLine: Int, column tokenColumn: Int, quoted: Bool) {
         if entry.length + entry.spans.count + 1 > maxEntryBytes {
             entry.report(.entryTooLong(limit: maxEntryBytes), line: tokenLine, column: tokenColumn)
+            entry.abandonToken()
             return
         }
-        entry.spans.append(TokenSpan(start: start, end: entry.length, line: tokenLine, column: tokenColumn, isQuoted: quoted))
+        entry.finishToken(line: tokenLine, column: tokenColumn, quoted: quoted)
     }
 
     /// An unquoted token: everything up to a blank, a line end, `;`, `(`, `)`
     /// or `"`, with `\` protecting the byte after it.
     private func lexPlain(_ entry: inout LexedEntry) {
         let tokenLine = line, tokenColumn = column(at: index)
-        let start = entry.length
         var escapePending = false
-        scanning: while available() {
+        scanning: while available(&entry) {
             let buffer = input.buffer, count = input.count
             var position = index
             if escapePending {
@@ -254,7 +261,7 @@ final class EntryLexer {
             // A backslash was the last byte of the input.
             entry.report(.escapeAtEndOfLine, line: line, column: column(at: index))
         }
-        finishToken(&entry, start: start, line: tokenLine, column: tokenColumn, quoted: false)
+        finishToken(&entry, line: tokenLine, column: tokenColumn, quoted: false)
     }
 
     /// False when one of the eight bytes of `word` may end a plain token or
@@ -279,10 +286,9 @@ final class EntryLexer {
     private func lexQuoted(_ entry: inout LexedEntry) {
         let tokenLine = line, tokenColumn = column(at: index)
         index += 1
-        let start = entry.length
         var escapePending = false
         var closed = false
-        scanning: while available() {
+        scanning: while available(&entry) {
             let buffer = input.buffer, count = input.count
             var position = index
             if escapePending {
@@ -325,6 +331,6 @@ final class EntryLexer {
         if !closed {
             entry.report(.unterminatedString, line: tokenLine, column: tokenColumn)
         }
-        finishToken(&entry, start: start, line: tokenLine, column: tokenColumn, quoted: true)
+        finishToken(&entry, line: tokenLine, column: tokenColumn, quoted: true)
     }
 }

@@ -43,13 +43,47 @@ enum LexProblem: Equatable {
 
 /// One master-file entry: the tokens of one line, or of several lines joined
 /// by parentheses. Reused from entry to entry so lexing does not allocate.
+///
+/// The lexer's entries borrow their text: the spans index the input chunk
+/// the entry lies in, and nothing is copied (copying each token took a
+/// tenth of the parse). An entry that crosses into the next chunk is
+/// detached first: its text so far is copied into storage of its own, and
+/// the rest of it follows there. Entries built by hand (`appendBytes`) use
+/// that storage alone. Copies of an entry share the storage: an entry is
+/// reused, never copied and changed.
 struct LexedEntry {
-    /// The token text of the whole entry, back to back, escapes as written:
-    /// the first `length` octets. The array keeps its size from entry to
-    /// entry and tokens are copied in with `appendBytes`, not `append`, whose
-    /// generic path and per-entry `removeAll` were a tenth of the parse.
-    private(set) var bytes: [UInt8]
+    /// Octets an entry keeps of its own, grown by doubling.
+    private final class Storage {
+        var pointer: UnsafeMutablePointer<UInt8>
+        var capacity: Int
+
+        init(capacity: Int) {
+            self.capacity = capacity
+            pointer = .allocate(capacity: capacity)
+        }
+
+        func reserve(_ needed: Int) {
+            guard needed > capacity else { return }
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: max(needed, 2 * capacity))
+            grown.update(from: pointer, count: capacity)
+            pointer.deallocate()
+            pointer = grown
+            capacity = max(needed, 2 * capacity)
+        }
+
+        deinit { pointer.deallocate() }
+    }
+
+    private var storage = Storage(capacity: 4096)
+    /// The input chunk the spans index while the entry borrows its text;
+    /// nil when they index `storage`.
+    private var borrowed: UnsafeBufferPointer<UInt8>?
+    /// Octets of token text in the entry (in either place), escapes as written.
     private(set) var length = 0
+    /// Where the token being read starts (in the chunk or in the storage)
+    /// and, when borrowed, ends; -1 before its first octet.
+    private var tokenStart = -1
+    private var tokenEnd = 0
     var spans: [TokenSpan] = []
     /// The entry's first line began with a space or tab: the owner is omitted.
     var startsWithBlank = false
@@ -61,16 +95,90 @@ struct LexedEntry {
     var problemColumn = 0
 
     init() {
-        bytes = [UInt8](repeating: 0, count: 4096)
         spans.reserveCapacity(64)
+    }
+
+    /// The octets the spans index: valid until the lexer reads the next
+    /// entry (or the entry is changed).
+    var bytes: UnsafeBufferPointer<UInt8> {
+        borrowed ?? UnsafeBufferPointer(start: storage.pointer, count: length)
+    }
+
+    /// Lends `body` the octets the spans index (see `bytes`).
+    @inline(__always)
+    func withBytes<Result, Failure: Error>(
+        _ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        try body(bytes)
     }
 
     mutating func reset() {
         length = 0
+        tokenStart = -1
+        borrowed = nil
         spans.removeAll(keepingCapacity: true)
         startsWithBlank = false
         problem = nil
     }
+
+    /// Lets the entry, while empty, borrow its text from `chunk`.
+    mutating func borrow(_ chunk: UnsafeBufferPointer<UInt8>) {
+        guard length == 0, spans.isEmpty, tokenStart < 0 else { return }
+        borrowed = chunk
+    }
+
+    /// Before the lexer reads the next chunk over the one the entry
+    /// borrows: copies the text read so far into the entry's storage,
+    /// where the rest of the entry then goes. An empty entry keeps nothing
+    /// of the chunk (the lexer lends it the next one).
+    mutating func detach() {
+        guard let chunk = borrowed, !spans.isEmpty || tokenStart >= 0 else { return }
+        storage.reserve(length)
+        var written = 0
+        for index in spans.indices {
+            let count = spans[index].end - spans[index].start
+            (storage.pointer + written).update(from: chunk.baseAddress! + spans[index].start, count: count)
+            spans[index].start = written
+            spans[index].end = written + count
+            written += count
+        }
+        if tokenStart >= 0 {
+            (storage.pointer + written).update(from: chunk.baseAddress! + tokenStart, count: tokenEnd - tokenStart)
+            tokenStart = written
+        }
+        borrowed = nil
+    }
+
+    /// Adds `count` octets at `source` to the token being read: in the
+    /// chunk the entry borrows (where they follow the token's octets so
+    /// far), or copied into its storage.
+    @inline(__always)
+    mutating func appendToToken(_ source: UnsafePointer<UInt8>, count: Int) {
+        if let chunk = borrowed {
+            let position = chunk.baseAddress!.distance(to: source)
+            if tokenStart < 0 { tokenStart = position }
+            tokenEnd = position + count
+            length += count
+        } else {
+            if tokenStart < 0 { tokenStart = length }
+            appendBytes(source, count: count)
+        }
+    }
+
+    /// Ends the token being read: its span, where the lexer found it.
+    mutating func finishToken(line: Int, column: Int, quoted: Bool) {
+        let span: Range<Int>
+        if borrowed != nil {
+            span = tokenStart < 0 ? 0..<0 : tokenStart..<tokenEnd
+        } else {
+            span = (tokenStart < 0 ? length : tokenStart)..<length
+        }
+        spans.append(TokenSpan(start: span.lowerBound, end: span.upperBound, line: line, column: column, isQuoted: quoted))
+        tokenStart = -1
+    }
+
+    /// Drops the token being read (the entry is too long and is dropped too).
+    mutating func abandonToken() { tokenStart = -1 }
 
     mutating func report(_ problem: LexProblem, line: Int, column: Int) {
         guard self.problem == nil else { return }
@@ -81,14 +189,14 @@ struct LexedEntry {
 
     var isEmpty: Bool { spans.isEmpty && problem == nil }
 
-    /// Appends `count` octets from `source` to `bytes`.
+    /// Appends `count` octets from `source` to the entry's own storage (an
+    /// entry built by hand, which never borrows).
     @inline(__always)
     mutating func appendBytes(_ source: UnsafePointer<UInt8>, count: Int) {
-        let end = length + count
-        if end > bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(end, 2 * bytes.count) - bytes.count)) }
-        let start = length
-        bytes.withUnsafeMutableBufferPointer { $0.baseAddress!.advanced(by: start).update(from: source, count: count) }
-        length = end
+        precondition(borrowed == nil, "a borrowing entry takes token octets through appendToToken")
+        storage.reserve(length + count)
+        (storage.pointer + length).update(from: source, count: count)
+        length += count
     }
 
     /// True when the first token is exactly `literal`, ignoring ASCII case.

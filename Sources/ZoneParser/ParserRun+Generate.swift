@@ -14,7 +14,7 @@ extension ParserRun {
             return
         }
         let rangeSpan = spans[1]
-        guard let range = GenerateRange(entry.bytes[rangeSpan.start..<rangeSpan.end]), !rangeSpan.isQuoted else {
+        guard let range = GenerateRange(ArraySlice(entry.bytes[rangeSpan.start..<rangeSpan.end])), !rangeSpan.isQuoted else {
             error("syntax.bad-generate",
                   "invalid $GENERATE range '\(entry.string(1))': expected start-stop[/step] with 0 <= start <= stop <= 2147483647 and step >= 1",
                   in: state, line: rangeSpan.line, column: rangeSpan.column)
@@ -61,8 +61,8 @@ extension ParserRun {
         }
         state.originChanged = false
 
-        let lhs = entry.bytes[lhsSpan.start..<lhsSpan.end]
-        let rhs = entry.bytes[rhsSpan.start..<rhsSpan.end]
+        let lhs = ArraySlice(entry.bytes[lhsSpan.start..<lhsSpan.end])
+        let rhs = ArraySlice(entry.bytes[rhsSpan.start..<rhsSpan.end])
         // The RDATA text of each value is lexed again, as BIND does.
         var rhsEntry = LexedEntry()
         range.forEach { value in
@@ -128,7 +128,7 @@ extension ParserRun {
             }
             for span in part.spans {
                 let start = combined.length
-                part.bytes.withUnsafeBufferPointer { combined.appendBytes($0.baseAddress! + span.start, count: span.end - span.start) }
+                part.withBytes { combined.appendBytes($0.baseAddress! + span.start, count: span.end - span.start) }
                 combined.spans.append(TokenSpan(
                     start: start, end: combined.length, line: rhsSpan.line,
                     column: rhsSpan.column + span.column - 1 + (rhsSpan.isQuoted ? 1 : 0), isQuoted: span.isQuoted))

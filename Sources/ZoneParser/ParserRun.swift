@@ -277,7 +277,7 @@ final class ParserRun {
         let length = span.end - span.start
         if state.hasOwner, state.ownerTextGeneration == state.originGeneration,
            state.ownerText.count == length, !span.isQuoted {
-            let same = entry.bytes.withUnsafeBufferPointer { bytes in
+            let same = entry.withBytes { bytes in
                 state.ownerText.withUnsafeBufferPointer { previous in
                     memcmp(bytes.baseAddress! + span.start, previous.baseAddress!, length) == 0
                 }
@@ -286,7 +286,7 @@ final class ParserRun {
         }
         do throws(NameError) {
             guard !span.isQuoted else { throw NameError.badEscape }
-            try entry.bytes.withUnsafeBufferPointer { bytes throws(NameError) in
+            try entry.withBytes { bytes throws(NameError) in
                 let text = UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])
                 try state.setOwner(presentation: text)
                 state.ownerText.removeAll(keepingCapacity: true)
@@ -306,7 +306,7 @@ final class ParserRun {
     }
 
     func parseName(_ entry: LexedEntry, span: TokenSpan, origin: DomainName?) throws(NameError) -> DomainName {
-        let result = entry.bytes.withUnsafeBufferPointer { bytes in
+        let result = entry.withBytes { bytes in
             Result { () throws(NameError) -> DomainName in
                 try DomainName(presentation: UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]), origin: origin)
             }
@@ -348,7 +348,7 @@ final class ParserRun {
             let first = entry.bytes[span.start]
             if ttl == nil && first &- 48 < 10 {
                 do throws(TTLText.Failure) {
-                    ttl = try TTLText.parse(entry.bytes[span.start..<span.end])
+                    ttl = try TTLText.parse(UnsafeBufferPointer(rebasing: entry.bytes[span.start..<span.end]))
                 } catch {
                     self.error("syntax.bad-ttl", "bad TTL '\(entry.string(index))': \(error.explanation)",
                                in: state, line: span.line, column: span.column)
@@ -363,7 +363,7 @@ final class ParserRun {
                 continue
             }
             if rrClass == nil {
-                let found = entry.bytes.withUnsafeBufferPointer { bytes in
+                let found = entry.withBytes { bytes in
                     FastMnemonics.rrClass(UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]))
                 }
                 if let found {
@@ -380,12 +380,12 @@ final class ParserRun {
     /// The type at `index`, or nil after reporting why the token is not one.
     func recordType(_ entry: LexedEntry, at index: Int, state: FileState, owner: MessageOwner) -> RRType? {
         let span = entry.spans[index]
-        let found: RRType? = span.isQuoted ? nil : entry.bytes.withUnsafeBufferPointer { bytes in
+        let found: RRType? = span.isQuoted ? nil : entry.withBytes { bytes in
             FastMnemonics.type(UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]))
         }
         if let found { return found }
         let text = entry.string(index)
-        let isClass = entry.bytes.withUnsafeBufferPointer { bytes in
+        let isClass = entry.withBytes { bytes in
             FastMnemonics.rrClass(UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])) != nil
         }
         let message: String
@@ -407,7 +407,7 @@ final class ParserRun {
         rdata.removeAll(keepingCapacity: true)
         let fields = layouts.fields(for: type)
         let origin = state.origin
-        let result = entry.bytes.withUnsafeBufferPointer { bytes in
+        let result = entry.withBytes { bytes in
             entry.spans.withUnsafeBufferPointer { allSpans in
                 Result { () throws(RDataSyntaxError) in
                     let spans = UnsafeBufferPointer(rebasing: allSpans[start...])

@@ -108,9 +108,17 @@ struct LexerTests {
         #expect(entries[1] == ["2:1 b", "2:3 A", "2:5 1"])
     }
 
+    /// Entries borrow their text from the input chunk and are copied out
+    /// only when they cross into the next one: wherever the boundary falls
+    /// (before, inside or after a token, inside quotes or an escape, with
+    /// empty quoted tokens around it), the tokens are the same.
     @Test func chunkBoundariesDoNotChangeTheTokens() {
         let text = "$ORIGIN example.\n@ 3600 IN SOA ns hm ( 1 2 3 4 5 ) ; c\n\tTXT \"a \\\" b\" x\\ y\r\nw\\065 A 1\n; <<>> DiG\n"
+            + "e TXT \"\" \"\" z\nf\tIN\tMX\t10 mail.example.\n"
         let reference = lex(text)
+        #expect(reference.count == 6)
+        #expect(reference.last?.first == "7:1 f")
+        #expect(reference[4] == ["6:1 e", "6:3 TXT", "6:7 \"\"", "6:10 \"\"", "6:13 z"])
         for size in [1, 2, 3, 5, 7, 13, 64] {
             #expect(lex(text, chunkSize: size) == reference, "chunk size \(size)")
         }
