@@ -217,7 +217,8 @@ final class EntryLexer {
             if escapePending {
                 let escaped = buffer[position]
                 if escaped == 0x0A || escaped == 0x0D {
-                    entry.report(.escapeAtEndOfLine, line: line, column: column(at: position))
+                    // At the backslash, the last byte of the chunk before.
+                    entry.report(.escapeAtEndOfLine, line: line, column: column(at: position) - 1)
                     break scanning
                 }
                 escapePending = false
@@ -258,8 +259,8 @@ final class EntryLexer {
             index = position
         }
         if escapePending && index >= input.count {
-            // A backslash was the last byte of the input.
-            entry.report(.escapeAtEndOfLine, line: line, column: column(at: index))
+            // A backslash was the last byte of the input: the error is at it.
+            entry.report(.escapeAtEndOfLine, line: line, column: column(at: index) - 1)
         }
         finishToken(&entry, line: tokenLine, column: tokenColumn, quoted: false)
     }

@@ -78,8 +78,10 @@ public enum ZoneFileParser {
     }
 
     /// As `parse(bytes:name:options:)`, reading `chunkSize` bytes at a time
-    /// (tests use tiny chunks to put chunk boundaries inside every token).
-    static func parse(bytes: [UInt8], name: String, options: ParseOptions, chunkSize: Int) -> ParseResult {
+    /// (tests and the fuzzer use tiny chunks to put chunk boundaries inside
+    /// every token).
+    @_spi(Fuzzing)
+    public static func parse(bytes: [UInt8], name: String, options: ParseOptions, chunkSize: Int) -> ParseResult {
         let run = ParserRun(options: options, includeRoot: options.includeRoot)
         var state = FileState(
             name: name, directory: options.includeBase ?? options.includeRoot, depth: 0,

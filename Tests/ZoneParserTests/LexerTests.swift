@@ -98,6 +98,14 @@ struct LexerTests {
 
     @Test func backslashAtEndOfLineIsAnError() {
         #expect(lex("a\\\nb A 1\n") == [["1:1 a\\", "!1:2 syntax.bad-escape"], ["2:1 b", "2:3 A", "2:5 1"]])
+        // The error points at the backslash wherever the chunk ends, and at
+        // the end of the input too.
+        for size in [1, 2, 3, 4, 64] {
+            #expect(lex("a\\\nb A 1\n", chunkSize: size) == [["1:1 a\\", "!1:2 syntax.bad-escape"], ["2:1 b", "2:3 A", "2:5 1"]],
+                    "chunk size \(size)")
+            #expect(lex("b A 1\nab\\", chunkSize: size) == [["1:1 b", "1:3 A", "1:5 1"], ["2:1 ab\\", "!2:3 syntax.bad-escape"]],
+                    "chunk size \(size)")
+        }
     }
 
     @Test func entryBudgetIsEnforced() {
