@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import ZoneModel
-@testable import ZoneParser
+@_spi(Fuzzing) @testable import ZoneParser
 
 /// Parses `text` (origin `example.` unless given) in memory.
 func parse(

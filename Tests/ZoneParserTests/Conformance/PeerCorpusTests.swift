@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import ZoneModel
-@testable import ZoneParser
+@_spi(Fuzzing) @testable import ZoneParser
 
 /// Accept/reject verdicts from NSD's and BIND's test suites, and the
 /// record-set answers of dnspython, simdzone and ldns (each folder's SOURCE.md).
