@@ -405,8 +405,13 @@ final class ParserRun {
     func encodeRData(_ entry: LexedEntry, from start: Int, type: RRType, typeSpan: TokenSpan, owner: MessageOwner,
                      state: FileState) -> Bool {
         rdata.removeAll(keepingCapacity: true)
-        let fields = layouts.fields(for: type)
         let origin = state.origin
+        let common = entry.spans.withUnsafeBufferPointer { allSpans in
+            CommonRData.encode(type: type, bytes: entry.bytes, spans: UnsafeBufferPointer(rebasing: allSpans[start...]),
+                               origin: origin, into: &rdata)
+        }
+        if common { return true }
+        let fields = layouts.fields(for: type)
         let result = entry.withBytes { bytes in
             entry.spans.withUnsafeBufferPointer { allSpans in
                 Result { () throws(RDataSyntaxError) in
