@@ -33,8 +33,10 @@ struct TargetFacts: Sendable {
 struct ZoneLookup {
     let zone: Zone
     let owners: OwnerIndex
-    private let cuts: NameSuffixSet
-    private let dnames: NameSuffixSet
+    /// The zone's delegation points and its DNAME owners, asked
+    /// about each ancestor of a target on the target's own octets.
+    private let cuts: NameSet
+    private let dnames: NameSet
     /// Some owner has a `*` label: without one no wildcard exists (not even
     /// as an empty non-terminal), and a target with no data of its own needs
     /// neither the search for its closest encloser nor the wildcard's.
@@ -42,32 +44,26 @@ struct ZoneLookup {
     private static let cacheSlots = 1024
     private var cache: [(wire: [UInt8], facts: TargetFacts)?]
 
-    /// The owner index and the suffix sets are built on two threads for a
-    /// zone large enough that the name pass is split too.
+    /// The owner index is built on two threads for a zone large enough that
+    /// the name pass is split too, the DNAME set beside it.
     init(zone: Zone) {
         self.zone = zone
         let rrsets = zone.rrsets
-        // The suffix sets are made beside the owner index, which spreads
-        // its own hashing over the threads.
         let jobs = rrsets.count > ZoneChecker.splitMinimum ? 2 : 1
         let (owners, sets) = ParallelChunks.alongside(jobs: jobs, {
             OwnerIndex(rrsets, jobs: jobs)
         }, background: {
-            var dnames = Set<DomainName>()
-            for position in rrsets.indices where rrsets.type(at: position) == .dname {
-                dnames.insert(rrsets.owner(at: position))
-            }
-            return (cuts: NameSuffixSet(zone.cuts), dnames: NameSuffixSet(dnames),
-                    hasWildcard: rrsets.anyOwnerHasWildcardLabel)
+            let dnames = rrsets.indices.filter { rrsets.type(at: $0) == .dname }.map { rrsets.owner(at: $0) }
+            return (dnames: NameSet(dnames), hasWildcard: rrsets.anyOwnerHasWildcardLabel)
         })
         self.owners = owners
-        self.cuts = sets.cuts
+        self.cuts = zone.cuts
         self.dnames = sets.dnames
         self.hasWildcard = sets.hasWildcard
         self.cache = Array(repeating: nil, count: ZoneLookup.cacheSlots)
     }
 
-    private init(zone: Zone, owners: OwnerIndex, cuts: NameSuffixSet, dnames: NameSuffixSet, hasWildcard: Bool) {
+    private init(zone: Zone, owners: OwnerIndex, cuts: NameSet, dnames: NameSet, hasWildcard: Bool) {
         self.zone = zone
         self.owners = owners
         self.cuts = cuts
@@ -83,12 +79,21 @@ struct ZoneLookup {
         ZoneLookup(zone: zone, owners: owners.over(zone.rrsets), cuts: cuts, dnames: dnames, hasWildcard: hasWildcard)
     }
 
+    /// FNV-1a over the octets as written: the cache keys exact octets (a
+    /// name written in another case takes the slow path), and a collision
+    /// only costs a miss.
+    private static func cacheHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        return value
+    }
+
     mutating func facts(for target: DomainName) -> TargetFacts {
         guard target.isSubdomain(of: zone.origin) else {
             return TargetFacts(place: .outside, hasAddress: false, isCNAME: false, answeringName: target)
         }
         let slot = target.wire.withUnsafeBufferPointer {
-            Int(truncatingIfNeeded: NameSuffixSet.hash($0[...])) & (ZoneLookup.cacheSlots - 1)
+            Int(truncatingIfNeeded: ZoneLookup.cacheHash($0)) & (ZoneLookup.cacheSlots - 1)
         }
         // Exact octets only: a name written in another case takes the slow path.
         if let entry = cache[slot], entry.wire == target.wire { return entry.facts }
@@ -142,10 +147,11 @@ struct ZoneLookup {
                 count += 1
                 for position in stride(from: count - 1, through: 0, by: -1) {
                     let offset = offsets[position]
-                    if offset != originOffset, cuts.contains(suffixOf: wire, at: offset) {
+                    let ancestor = UnsafeBufferPointer(rebasing: wire[offset...])
+                    if offset != originOffset, cuts.contains(wire: ancestor) {
                         return .underCut(DomainName(uncheckedWire: Array(wire[offset...])))
                     }
-                    if offset != 0, dnames.contains(suffixOf: wire, at: offset) {
+                    if offset != 0, dnames.contains(wire: ancestor) {
                         return .belowDNAME(DomainName(uncheckedWire: Array(wire[offset...])))
                     }
                 }

@@ -7,7 +7,7 @@ public struct Zone: Sendable {
     public let origin: DomainName
     public let rrClass: RRClass
     /// Names below the apex that carry an NS RRset: the delegation points.
-    public let cuts: Set<DomainName>
+    public let cuts: NameSet
     /// Every owner is the origin or below it (a zone from `ZoneBuilder`
     /// always: it leaves the others out), so passes need not ask per name.
     public let ownersInside: Bool
@@ -31,7 +31,7 @@ public struct Zone: Sendable {
     /// Builds from a table whose entries are sorted and grouped, with the
     /// owner boundaries and the cuts already found (ZoneBuilder's output).
     init(origin: DomainName, rrClass: RRClass, table: RecordTable, rrsetStarts: [UInt32], ownerStarts: [UInt64],
-         cuts: Set<DomainName>, ownersInside: Bool) {
+         cuts: NameSet, ownersInside: Bool) {
         self.origin = origin
         self.rrClass = rrClass
         self.storage = ZoneStorage(table: table, starts: rrsetStarts, ownerStarts: ownerStarts)
@@ -66,8 +66,7 @@ public struct Zone: Sendable {
             for record in rrset.records { table.append(record) }
         }
         starts.append(UInt32(table.count))
-        var cuts = Set<DomainName>()
-        for rrset in sortedRRsets where rrset.type == .ns && rrset.owner != origin { cuts.insert(rrset.owner) }
+        let cuts = NameSet(sortedRRsets.filter { $0.type == .ns && $0.owner != origin }.map(\.owner))
         self.init(origin: origin, rrClass: rrClass, table: table, rrsetStarts: starts,
                   ownerStarts: Zone.markOwnerStarts(table, starts), cuts: cuts,
                   ownersInside: sortedRRsets.allSatisfy { $0.owner.isSubdomain(of: origin) })

@@ -68,12 +68,14 @@ public struct ZoneBuilder: Sendable {
         let (_, cuts) = ParallelChunks.alongside(jobs: jobs, {
             sortedTable.reorder(plan.survivors, jobs: jobs)
         }, background: {
-            var cuts = Set<DomainName>(minimumCapacity: cutOwners.count)
-            for owner in cutOwners {
-                let start = Int(owner >> 8)
-                cuts.insert(DomainName(uncheckedWire: Array(arena[start..<(start + Int(owner & 0xFF))])))
+            NameSet(capacity: cutOwners.count) { add in
+                arena.withUnsafeBufferPointer { arena in
+                    for owner in cutOwners {
+                        let start = Int(owner >> 8)
+                        add(UnsafeBufferPointer(rebasing: arena[start..<(start + Int(owner & 0xFF))]))
+                    }
+                }
             }
-            return cuts
         })
         return (Zone(origin: origin, rrClass: rrClass, table: sortedTable, rrsetStarts: plan.starts,
                      ownerStarts: plan.ownerStarts, cuts: cuts, ownersInside: true),
