@@ -62,7 +62,7 @@ public struct ZoneBuilder: Sendable {
         var sortedTable = table
         table = RecordTable()
         // A large table is put in order on one thread (see `reorder`): the
-        // cuts' names are made from the arena meanwhile, which the reorder
+        // cut set is made from the arena's octets meanwhile, which the reorder
         // leaves alone (the entries move, their bytes stay).
         let arena = sortedTable.arena, cutOwners = plan.cutOwners
         let (_, cuts) = ParallelChunks.alongside(jobs: jobs, {
