@@ -53,16 +53,38 @@ struct CheckRun {
         records: @autoclosure () -> [Record] = [], location: SourceLocation?,
         info: @autoclosure () -> String? = nil
     ) {
-        guard isEnabled(rule) else { return }
+        guard let count = counted(rule) else { return }
+        append(rule, count: count, owner: owner, type: type, records: records(), location: location, info: info())
+    }
+
+    /// As `report`, about record `index` of the RRset at `position` of the
+    /// node's list: the record, its location and the owner's name are made
+    /// only for a finding that is kept (past its rule's cap, one is only
+    /// counted; a zone can have tens of thousands of one finding).
+    mutating func report(_ rule: ZoneCheckRule, node: NameNode, type: RRType, recordAt position: Int, _ index: Int,
+                         info: @autoclosure () -> String? = nil) {
+        guard let count = counted(rule) else { return }
+        let record = node.list.record(at: position, index)
+        append(rule, count: count, owner: node.name, type: type, records: [record], location: record.location, info: info())
+    }
+
+    /// Counts one finding of `rule`; its number when it is kept, nil when
+    /// the rule is disabled or over its cap.
+    private mutating func counted(_ rule: ZoneCheckRule) -> Int? {
+        guard isEnabled(rule) else { return nil }
         let count = counts[rule.id, default: 0] + 1
         counts[rule.id] = count
-        guard count <= options.maxFindingsPerRule else { return }
+        return count <= options.maxFindingsPerRule ? count : nil
+    }
+
+    private mutating func append(_ rule: ZoneCheckRule, count: Int, owner: DomainName?, type: RRType?, records: [Record],
+                                 location: SourceLocation?, info: String?) {
         // Text and record copies only for findings that are kept.
         var message = owner.map { "\($0.presentation): \(rule.message)" } ?? rule.message
-        if let info = info() { message += " (\(info))" }
+        if let info { message += " (\(info))" }
         findings.append(Finding(
             rule: rule.id, severity: rule.severity, message: message, zone: zone.origin,
-            owner: owner, type: type, after: records(), location: location))
+            owner: owner, type: type, after: records, location: location))
         ordinals.append(count)
     }
 

@@ -18,35 +18,30 @@ enum DelegationChecks {
             if node.position == .delegation, hasGlueAddress(list, position, index) { continue }
             guard let target = list.target(at: position, index) else { continue }
             if AddressLiteral.isAddress(target, origin: run.zone.origin) {
-                let record = list.record(at: position, index)
-                run.report(.targetIsAddress, owner: node.name, type: .ns, records: [record],
-                           location: record.location, info: "NS \(target.presentation)")
+                run.report(.targetIsAddress, node: node, type: .ns, recordAt: position, index,
+                           info: "NS \(target.presentation)")
             }
             let facts = run.lookup.facts(for: target)
             switch facts.place {
             case .outside:
                 continue
             case .belowDNAME(let dname):
-                let record = list.record(at: position, index)
-                run.report(.targetBelowDNAME, owner: node.name, type: .ns, records: [record], location: record.location,
+                run.report(.targetBelowDNAME, node: node, type: .ns, recordAt: position, index,
                            info: "NS \(target.presentation), DNAME at \(dname.presentation)")
             case .underCut(let cut):
                 // Below another delegation the address is that child's to give
                 // (Knot skips these too); below this one it is glue.
                 guard list.owner(at: node.positions.lowerBound, equals: cut) else { continue }
                 if !facts.hasAddress {
-                    let record = list.record(at: position, index)
-                    run.report(.glueMissing, owner: node.name, type: .ns, records: [record], location: record.location,
+                    run.report(.glueMissing, node: node, type: .ns, recordAt: position, index,
                                info: "NS \(target.presentation)")
                 }
             case .authoritative:
                 if facts.isCNAME {
-                    let record = list.record(at: position, index)
-                    run.report(.targetIsCNAME, owner: node.name, type: .ns, records: [record], location: record.location,
+                    run.report(.targetIsCNAME, node: node, type: .ns, recordAt: position, index,
                                info: "NS \(target.presentation)")
                 } else if !facts.hasAddress {
-                    let record = list.record(at: position, index)
-                    run.report(.glueMissing, owner: node.name, type: .ns, records: [record], location: record.location,
+                    run.report(.glueMissing, node: node, type: .ns, recordAt: position, index,
                                info: "NS \(target.presentation)")
                 }
             }

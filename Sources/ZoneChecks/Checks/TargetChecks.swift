@@ -18,9 +18,8 @@ enum TargetChecks {
                 // Built only for a finding: most targets are fine.
                 func info() -> String { "\(type.mnemonic) \(target.presentation)" }
                 if AddressLiteral.isAddress(target, origin: run.zone.origin) {
-                    let record = list.record(at: position, index)
-                    run.report(.targetIsAddress, owner: node.name, type: type, records: [record],
-                               location: record.location, info: info())
+                    run.report(.targetIsAddress, node: node, type: type, recordAt: position, index,
+                               info: info())
                 }
                 let facts = run.lookup.facts(for: target)
                 switch facts.place {
@@ -28,18 +27,15 @@ enum TargetChecks {
                     // Another zone's data; checking it would need a query.
                     continue
                 case .belowDNAME(let dname):
-                    let record = list.record(at: position, index)
-                    run.report(.targetBelowDNAME, owner: node.name, type: type, records: [record],
-                               location: record.location, info: "\(info()), DNAME at \(dname.presentation)")
+                    run.report(.targetBelowDNAME, node: node, type: type, recordAt: position, index,
+                               info: "\(info()), DNAME at \(dname.presentation)")
                 case .authoritative:
                     if facts.isCNAME {
-                        let record = list.record(at: position, index)
-                        run.report(.targetIsCNAME, owner: node.name, type: type, records: [record],
-                                   location: record.location, info: info())
+                        run.report(.targetIsCNAME, node: node, type: type, recordAt: position, index,
+                                   info: info())
                     } else if !facts.hasAddress {
-                        let record = list.record(at: position, index)
-                        run.report(.targetNoAddress, owner: node.name, type: type, records: [record],
-                                   location: record.location, info: info())
+                        run.report(.targetNoAddress, node: node, type: type, recordAt: position, index,
+                                   info: info())
                     }
                 }
             }
