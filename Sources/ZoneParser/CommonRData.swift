@@ -3,16 +3,17 @@ import ZoneModel
 /// The RDATA of the commonest records read straight from their tokens, past
 /// the general encoder's field list, token reader and error plumbing (most
 /// of what a plain A record cost to encode): A and AAAA (one address), NS,
-/// CNAME, PTR and DNAME (one name), MX (a preference and a name). Each
-/// token must be plain (not quoted) and read cleanly; anything else is left
-/// to `RDataText`, which reads the same tokens to the same octets and words
-/// the error when there is one.
+/// CNAME, PTR and DNAME (one name), MX (a preference and a name), SRV
+/// (three numbers and a name) and TXT (strings without escapes). Each token
+/// must be plain (not quoted, but for TXT) and read cleanly; anything else
+/// is left to `RDataText`, which reads the same tokens to the same octets
+/// and words the error when there is one.
 enum CommonRData {
     /// The types read here, with the fields `RDataLayout` gives them (a
     /// test holds the two together).
     static let layouts: [(RRType, [RDataField])] = [
         (.a, [.ipv4]), (.aaaa, [.ipv6]), (.ns, [.name]), (.cname, [.name]), (.ptr, [.name]), (.dname, [.name]),
-        (.mx, [.uint16, .name]),
+        (.mx, [.uint16, .name]), (.srv, [.uint16, .uint16, .uint16, .name]), (.txt, [.characterStrings]),
     ]
 
     /// Appends the RDATA of `type` read from `spans` (the entry's RDATA
@@ -44,6 +45,36 @@ enum CommonRData {
             guard appendName(host, origin: origin, to: &out) else {
                 out.removeSubrange(start...)
                 return false
+            }
+            return true
+        case .srv:
+            guard spans.count == 4, let host = text(3) else { return false }
+            let start = out.count
+            for index in 0..<3 {
+                guard let field = text(index), let value = parseDecimal(field, limit: 0xFFFF) else {
+                    out.removeSubrange(start...)
+                    return false
+                }
+                out.appendUInt16(UInt16(value))
+            }
+            guard appendName(host, origin: origin, to: &out) else {
+                out.removeSubrange(start...)
+                return false
+            }
+            return true
+        case .txt:
+            // Quoted or not, each token is one string; an escape or a string
+            // too long for its length octet is the general encoder's to read.
+            guard !spans.isEmpty else { return false }
+            let start = out.count
+            for span in spans {
+                let string = UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])
+                guard string.count <= 255, !string.contains(UInt8(ascii: "\\")) else {
+                    out.removeSubrange(start...)
+                    return false
+                }
+                out.append(UInt8(string.count))
+                out.append(contentsOf: string)
             }
             return true
         default:
