@@ -69,7 +69,8 @@ enum CommonRData {
             let start = out.count
             for span in spans {
                 let string = UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])
-                guard string.count <= 255, !string.contains(UInt8(ascii: "\\")) else {
+                guard string.count <= 255, !string.contains(UInt8(ascii: "\\")),
+                      out.count - start + 1 + string.count <= 65535 else {
                     out.removeSubrange(start...)
                     return false
                 }

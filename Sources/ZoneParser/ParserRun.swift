@@ -410,7 +410,9 @@ final class ParserRun {
             CommonRData.encode(type: type, bytes: entry.bytes, spans: UnsafeBufferPointer(rebasing: allSpans[start...]),
                                origin: origin, into: &rdata)
         }
-        if common { return true }
+        // Too long to send: the general encoder says so.
+        if common && rdata.count <= ParserRun.maximumRDataLength { return true }
+        rdata.removeAll(keepingCapacity: true)
         let fields = layouts.fields(for: type)
         let result = entry.withBytes { bytes in
             entry.spans.withUnsafeBufferPointer { allSpans in

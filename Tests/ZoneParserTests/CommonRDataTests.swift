@@ -34,6 +34,7 @@ import ZoneModel
         (.txt, [("hello", false)]), (.txt, [("hello world", true)]), (.txt, [("", true)]), (.txt, [("a", true), ("b", false), ("", true)]),
         (.txt, [("a\\\"b", true)]), (.txt, [("a\\065", true)]), (.txt, [(String(repeating: "x", count: 255), true)]),
         (.txt, [(String(repeating: "x", count: 256), true)]), (.txt, []), (.txt, [("\\#", false), ("0", false)]),
+        (.txt, Array(repeating: (String(repeating: "y", count: 255), true), count: 257)),
     ]
 
     @Test func agreesWithTheGeneralEncoder() throws {
