@@ -26,6 +26,23 @@ enum CommonRData {
             let span = spans[index]
             return span.isQuoted ? nil : UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])
         }
+        /// MX and SRV: `count` 16-bit numbers, then a name.
+        @inline(__always) func appendNumbersAndName(_ count: Int) -> Bool {
+            guard spans.count == count + 1, let host = text(count) else { return false }
+            let start = out.count
+            for index in 0..<count {
+                guard let field = text(index), let value = parseDecimal(field, limit: 0xFFFF) else {
+                    out.removeSubrange(start...)
+                    return false
+                }
+                out.appendUInt16(UInt16(value))
+            }
+            guard appendName(host, origin: origin, to: &out) else {
+                out.removeSubrange(start...)
+                return false
+            }
+            return true
+        }
         switch type {
         case .a:
             guard spans.count == 1, let text = text(0), let address = parseIPv4(text) else { return false }
@@ -38,30 +55,9 @@ enum CommonRData {
             guard spans.count == 1, let text = text(0) else { return false }
             return appendName(text, origin: origin, to: &out)
         case .mx:
-            guard spans.count == 2, let preference = text(0), let host = text(1),
-                  let value = parseDecimal(preference, limit: 0xFFFF) else { return false }
-            let start = out.count
-            out.appendUInt16(UInt16(value))
-            guard appendName(host, origin: origin, to: &out) else {
-                out.removeSubrange(start...)
-                return false
-            }
-            return true
+            return appendNumbersAndName(1)
         case .srv:
-            guard spans.count == 4, let host = text(3) else { return false }
-            let start = out.count
-            for index in 0..<3 {
-                guard let field = text(index), let value = parseDecimal(field, limit: 0xFFFF) else {
-                    out.removeSubrange(start...)
-                    return false
-                }
-                out.appendUInt16(UInt16(value))
-            }
-            guard appendName(host, origin: origin, to: &out) else {
-                out.removeSubrange(start...)
-                return false
-            }
-            return true
+            return appendNumbersAndName(3)
         case .txt:
             // Quoted or not, each token is one string; an escape or a string
             // too long for its length octet is the general encoder's to read.
