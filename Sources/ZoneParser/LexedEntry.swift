@@ -62,10 +62,11 @@ struct LexedEntry {
             pointer = .allocate(capacity: capacity)
         }
 
-        func reserve(_ needed: Int) {
+        /// Room for `needed` octets, the first `count` kept.
+        func reserve(_ needed: Int, keeping count: Int) {
             guard needed > capacity else { return }
             let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: max(needed, 2 * capacity))
-            grown.update(from: pointer, count: capacity)
+            grown.initialize(from: pointer, count: count)
             pointer.deallocate()
             pointer = grown
             capacity = max(needed, 2 * capacity)
@@ -133,17 +134,17 @@ struct LexedEntry {
     /// of the chunk (the lexer lends it the next one).
     mutating func detach() {
         guard let chunk = borrowed, !spans.isEmpty || tokenStart >= 0 else { return }
-        storage.reserve(length)
+        storage.reserve(length, keeping: 0)
         var written = 0
         for index in spans.indices {
             let count = spans[index].end - spans[index].start
-            (storage.pointer + written).update(from: chunk.baseAddress! + spans[index].start, count: count)
+            (storage.pointer + written).initialize(from: chunk.baseAddress! + spans[index].start, count: count)
             spans[index].start = written
             spans[index].end = written + count
             written += count
         }
         if tokenStart >= 0 {
-            (storage.pointer + written).update(from: chunk.baseAddress! + tokenStart, count: tokenEnd - tokenStart)
+            (storage.pointer + written).initialize(from: chunk.baseAddress! + tokenStart, count: tokenEnd - tokenStart)
             tokenStart = written
         }
         borrowed = nil
@@ -156,6 +157,7 @@ struct LexedEntry {
     mutating func appendToToken(_ source: UnsafePointer<UInt8>, count: Int) {
         if let chunk = borrowed {
             let position = chunk.baseAddress!.distance(to: source)
+            assert(tokenStart < 0 || position == tokenEnd, "a borrowed token's octets follow each other")
             if tokenStart < 0 { tokenStart = position }
             tokenEnd = position + count
             length += count
@@ -194,8 +196,8 @@ struct LexedEntry {
     @inline(__always)
     mutating func appendBytes(_ source: UnsafePointer<UInt8>, count: Int) {
         precondition(borrowed == nil, "a borrowing entry takes token octets through appendToToken")
-        storage.reserve(length + count)
-        (storage.pointer + length).update(from: source, count: count)
+        storage.reserve(length + count, keeping: length)
+        (storage.pointer + length).initialize(from: source, count: count)
         length += count
     }
 
