@@ -51,6 +51,20 @@ import Testing
         #expect(!(try DomainName("badexample.com.").isSubdomain(of: zone)))
         #expect(zone.isSubdomain(of: zone))
         #expect(!zone.isStrictSubdomain(of: zone))
+        // Suffixes longer than eight octets are compared eight at a time:
+        // another octet anywhere makes another name, another case does not.
+        let long = try DomainName("Mail.Department.Example-Company.CO.uk.")
+        for suffixText in ["department.example-company.co.uk.", "DEPARTMENT.EXAMPLE-COMPANY.CO.UK.", "example-company.co.uk."] {
+            #expect(long.isSubdomain(of: try DomainName(suffixText)), "\(suffixText)")
+        }
+        let suffix = "department.example-company.co.uk."
+        for position in suffix.indices where suffix[position] != "." {
+            var changed = suffix
+            changed.replaceSubrange(position...position, with: suffix[position] == "x" ? "y" : "x")
+            #expect(!long.isSubdomain(of: try DomainName(changed)), "\(changed)")
+        }
+        #expect(!(try DomainName("a.\\195\\169xample.com.").isSubdomain(of: try DomainName("\\227\\169xample.com."))))
+        #expect(try DomainName("a.\\195\\169xample.com.").isSubdomain(of: try DomainName("\\195\\169XAMPLE.com.")))
         #expect(try DomainName("a.example.com.").parent == zone)
         #expect(try DomainName("*.example.com.").isWildcard)
         #expect(try DomainName("a.b.example.com.").suffix(labels: 2) == zone)
