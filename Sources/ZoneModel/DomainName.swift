@@ -140,19 +140,26 @@ public struct DomainName: Sendable {
             index += 1 + Int(name[index])
         }
         guard mine - index == theirs else { return false }
-        // Eight octets at a time, lowered together (length octets are at
-        // most 63, below "A"): the zone's passes ask this of every owner.
-        let left = UnsafeRawPointer(name.baseAddress! + index), right = UnsafeRawPointer(suffix.baseAddress!)
+        return equalLowered(name.baseAddress! + index, suffix.baseAddress!, count: theirs)
+    }
+
+    /// True when `count` octets at `lhs` and `rhs` are equal with ASCII
+    /// letters lowered: eight at a time, lowered together (a name's length
+    /// octets are at most 63, below "A"). The zone's passes compare names
+    /// this way for every owner.
+    @inline(__always)
+    static func equalLowered(_ lhs: UnsafePointer<UInt8>, _ rhs: UnsafePointer<UInt8>, count: Int) -> Bool {
+        let left = UnsafeRawPointer(lhs), right = UnsafeRawPointer(rhs)
         var offset = 0
-        while offset + 8 <= theirs {
+        while offset + 8 <= count {
             if NameHasher.lowered(left.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
                 != NameHasher.lowered(right.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) {
                 return false
             }
             offset += 8
         }
-        while offset < theirs {
-            if asciiLower(name[index + offset]) != asciiLower(suffix[offset]) { return false }
+        while offset < count {
+            if asciiLower(lhs[offset]) != asciiLower(rhs[offset]) { return false }
             offset += 1
         }
         return true
@@ -196,8 +203,8 @@ public struct DomainName: Sendable {
     /// Wire forms equal but for the case of ASCII letters (RFC 4343).
     public static func equalIgnoringCase(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Bool {
         guard lhs.count == rhs.count else { return false }
-        for index in 0..<lhs.count where asciiLower(lhs[index]) != asciiLower(rhs[index]) { return false }
-        return true
+        guard let left = lhs.baseAddress, let right = rhs.baseAddress else { return true }
+        return equalLowered(left, right, count: lhs.count)
     }
 }
 

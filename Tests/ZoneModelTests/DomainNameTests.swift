@@ -45,6 +45,34 @@ import Testing
         }
     }
 
+    /// The octet comparisons run eight octets at a time then one by one:
+    /// every length up to 20 and a difference at every position.
+    @Test func octetComparisonsFindEveryDifference() {
+        for count in 0...20 {
+            let upper = (0..<count).map { UInt8(ascii: "A") + UInt8($0 % 26) }
+            let lower = upper.map { $0 | 0x20 }
+            upper.withUnsafeBufferPointer { upper in
+                lower.withUnsafeBufferPointer { lower in
+                    #expect(DomainName.equalIgnoringCase(upper, lower), "\(count)")
+                    #expect(count == 0 || !memoryEqual(upper.baseAddress!, lower.baseAddress!, count), "\(count)")
+                    #expect(memoryEqual(lower.baseAddress ?? UnsafePointer(bitPattern: 1)!, lower.baseAddress ?? UnsafePointer(bitPattern: 1)!, count))
+                }
+            }
+            for position in 0..<count {
+                var other = lower
+                other[position] = UInt8(ascii: "0")
+                other.withUnsafeBufferPointer { other in
+                    upper.withUnsafeBufferPointer { upper in
+                        lower.withUnsafeBufferPointer { lower in
+                            #expect(!DomainName.equalIgnoringCase(upper, other), "\(count) at \(position)")
+                            #expect(!memoryEqual(lower.baseAddress!, other.baseAddress!, count), "\(count) at \(position)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Test func subdomainsAndParents() throws {
         let zone = try DomainName("example.com.")
         #expect(try DomainName("a.b.EXAMPLE.com.").isSubdomain(of: zone))
