@@ -12,8 +12,7 @@ extension RRsetList {
     /// without building the record: the host an NS, CNAME, DNAME, PTR, MX,
     /// KX, AFSDB, RT, SRV, SVCB or HTTPS record points at.
     public func target(at position: Int, _ index: Int) -> DomainName? {
-        let entry = table.entries[entryIndex(position, index)]
-        return Record.target(type: RRType(entry.type), rdata: table.rdataBytes(entry))
+        withTargetWire(at: position, index) { DomainName(uncheckedWire: Array($0)) }
     }
 
     /// Lends `body` the target (wire form, case as read) of record `index`

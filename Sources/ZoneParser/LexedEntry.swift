@@ -105,12 +105,10 @@ struct LexedEntry {
         borrowed ?? UnsafeBufferPointer(start: storage.pointer, count: length)
     }
 
-    /// Lends `body` the octets the spans index (see `bytes`).
+    /// The octets of the token at `span` (escapes as written), valid as `bytes` is.
     @inline(__always)
-    func withBytes<Result, Failure: Error>(
-        _ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Result
-    ) throws(Failure) -> Result {
-        try body(bytes)
+    func text(_ span: TokenSpan) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])
     }
 
     mutating func reset() {

@@ -61,7 +61,7 @@ extension ParserRun {
         guard !rejectExtra(entry, after: 2, state: state) else { return }
         let span = entry.spans[1]
         do throws(TTLText.Failure) {
-            let value = try TTLText.parse(UnsafeBufferPointer(rebasing: entry.bytes[span.start..<span.end]))
+            let value = try TTLText.parse(entry.text(span))
             if value > TTLText.maximumRecommended {
                 warning("syntax.ttl-too-large",
                         "$TTL \(value) is above 2147483647 (RFC 2181 section 8); BIND loads it as 0",

@@ -128,7 +128,7 @@ extension ParserRun {
             }
             for span in part.spans {
                 let start = combined.length
-                part.withBytes { combined.appendBytes($0.baseAddress! + span.start, count: span.end - span.start) }
+                combined.appendBytes(part.bytes.baseAddress! + span.start, count: span.end - span.start)
                 combined.spans.append(TokenSpan(
                     start: start, end: combined.length, line: rhsSpan.line,
                     column: rhsSpan.column + span.column - 1 + (rhsSpan.isQuoted ? 1 : 0), isQuoted: span.isQuoted))

@@ -277,21 +277,17 @@ final class ParserRun {
         let length = span.end - span.start
         if state.hasOwner, state.ownerTextGeneration == state.originGeneration,
            state.ownerText.count == length, !span.isQuoted {
-            let same = entry.withBytes { bytes in
-                state.ownerText.withUnsafeBufferPointer { previous in
-                    memcmp(bytes.baseAddress! + span.start, previous.baseAddress!, length) == 0
-                }
+            let same = state.ownerText.withUnsafeBufferPointer { previous in
+                memcmp(entry.text(span).baseAddress!, previous.baseAddress!, length) == 0
             }
             if same { return true }
         }
         do throws(NameError) {
             guard !span.isQuoted else { throw NameError.badEscape }
-            try entry.withBytes { bytes throws(NameError) in
-                let text = UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])
-                try state.setOwner(presentation: text)
-                state.ownerText.removeAll(keepingCapacity: true)
-                state.ownerText.append(contentsOf: text)
-            }
+            let text = entry.text(span)
+            try state.setOwner(presentation: text)
+            state.ownerText.removeAll(keepingCapacity: true)
+            state.ownerText.append(contentsOf: text)
             state.ownerInvalid = false
             state.ownerTextGeneration = state.originGeneration
             return true
@@ -306,12 +302,7 @@ final class ParserRun {
     }
 
     func parseName(_ entry: LexedEntry, span: TokenSpan, origin: DomainName?) throws(NameError) -> DomainName {
-        let result = entry.withBytes { bytes in
-            Result { () throws(NameError) -> DomainName in
-                try DomainName(presentation: UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]), origin: origin)
-            }
-        }
-        return try result.get()
+        try DomainName(presentation: entry.text(span), origin: origin)
     }
 
     static func explain(_ error: NameError) -> String {
@@ -348,7 +339,7 @@ final class ParserRun {
             let first = entry.bytes[span.start]
             if ttl == nil && first &- 48 < 10 {
                 do throws(TTLText.Failure) {
-                    ttl = try TTLText.parse(UnsafeBufferPointer(rebasing: entry.bytes[span.start..<span.end]))
+                    ttl = try TTLText.parse(entry.text(span))
                 } catch {
                     self.error("syntax.bad-ttl", "bad TTL '\(entry.string(index))': \(error.explanation)",
                                in: state, line: span.line, column: span.column)
@@ -363,10 +354,7 @@ final class ParserRun {
                 continue
             }
             if rrClass == nil {
-                let found = entry.withBytes { bytes in
-                    FastMnemonics.rrClass(UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]))
-                }
-                if let found {
+                if let found = FastMnemonics.rrClass(entry.text(span)) {
                     rrClass = found
                     index += 1
                     continue
@@ -380,14 +368,9 @@ final class ParserRun {
     /// The type at `index`, or nil after reporting why the token is not one.
     func recordType(_ entry: LexedEntry, at index: Int, state: FileState, owner: MessageOwner) -> RRType? {
         let span = entry.spans[index]
-        let found: RRType? = span.isQuoted ? nil : entry.withBytes { bytes in
-            FastMnemonics.type(UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]))
-        }
-        if let found { return found }
+        if !span.isQuoted, let found = FastMnemonics.type(entry.text(span)) { return found }
         let text = entry.string(index)
-        let isClass = entry.withBytes { bytes in
-            FastMnemonics.rrClass(UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])) != nil
-        }
+        let isClass = FastMnemonics.rrClass(entry.text(span)) != nil
         let message: String
         if span.end > span.start, entry.bytes[span.start] &- 48 < 10 {
             message = "unexpected '\(text)': a TTL was already given, expected a type"
@@ -413,23 +396,21 @@ final class ParserRun {
         // Too long to send: the general encoder says so.
         if common && rdata.count <= ParserRun.maximumRDataLength { return true }
         rdata.removeAll(keepingCapacity: true)
-        let fields = layouts.fields(for: type)
-        let result = entry.withBytes { bytes in
-            entry.spans.withUnsafeBufferPointer { allSpans in
-                Result { () throws(RDataSyntaxError) in
-                    let spans = UnsafeBufferPointer(rebasing: allSpans[start...])
-                    try RDataText.encode(type: type, fields: fields, bytes: bytes, spans: spans, origin: origin, into: &rdata)
-                    if RDataTokenReader.startsWithGenericMarker(spans, in: bytes),
-                       !ParserRun.genericRDataFits(type: type, rdata: rdata) {
-                        throw RDataSyntaxError(
-                            "the RFC 3597 generic RDATA is not a valid \(type) RDATA (as BIND and Knot check it): expected the octets of its typed form",
-                            tokenIndex: 0)
-                    }
-                    if rdata.count > ParserRun.maximumRDataLength {
-                        throw RDataSyntaxError(
-                            "RDATA of \(rdata.count) octets cannot fit in a DNS message with its record (at most \(ParserRun.maximumRDataLength), as BIND enforces)",
-                            tokenIndex: spans.isEmpty ? nil : 0)
-                    }
+        let fields = layouts.fields(for: type), bytes = entry.bytes
+        let result = entry.spans.withUnsafeBufferPointer { allSpans in
+            Result { () throws(RDataSyntaxError) in
+                let spans = UnsafeBufferPointer(rebasing: allSpans[start...])
+                try RDataText.encode(type: type, fields: fields, bytes: bytes, spans: spans, origin: origin, into: &rdata)
+                if RDataTokenReader.startsWithGenericMarker(spans, in: bytes),
+                   !ParserRun.genericRDataFits(type: type, rdata: rdata) {
+                    throw RDataSyntaxError(
+                        "the RFC 3597 generic RDATA is not a valid \(type) RDATA (as BIND and Knot check it): expected the octets of its typed form",
+                        tokenIndex: 0)
+                }
+                if rdata.count > ParserRun.maximumRDataLength {
+                    throw RDataSyntaxError(
+                        "RDATA of \(rdata.count) octets cannot fit in a DNS message with its record (at most \(ParserRun.maximumRDataLength), as BIND enforces)",
+                        tokenIndex: spans.isEmpty ? nil : 0)
                 }
             }
         }

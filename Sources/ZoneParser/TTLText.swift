@@ -58,11 +58,4 @@ enum TTLText {
         }
         return UInt32(total)
     }
-
-    static func parse(_ text: ArraySlice<UInt8>) throws(Failure) -> UInt32 {
-        let result = text.withUnsafeBufferPointer { buffer in
-            Result { () throws(Failure) -> UInt32 in try parse(buffer) }
-        }
-        return try result.get()
-    }
 }

@@ -5,7 +5,7 @@ import ZoneModel
 @Suite("TTL")
 struct TTLTests {
     private func ttl(_ text: String) -> UInt32? {
-        try? TTLText.parse(Array(text.utf8)[...])
+        Array(text.utf8).withUnsafeBufferPointer { try? TTLText.parse($0) }
     }
 
     @Test func unitsAreSummedInAnyCase() {
