@@ -37,10 +37,12 @@ let package = Package(
         // A cache prefetch hint (a static inline C function: nothing to link),
         // for passes that read names in an order other than their storage's.
         .systemLibrary(name: "CPrefetch"),
+        // The lexer's byte classes for 64 bytes at once, as bit masks (SSE2).
+        .systemLibrary(name: "CByteClasses"),
         // Pure Swift DNS data model: names, types, records, RRsets, zones, findings.
         .target(name: "ZoneModel", dependencies: ["CPrefetch"], swiftSettings: swiftSettings),
         // Master files and AXFR dumps, streaming and byte-level.
-        .target(name: "ZoneParser", dependencies: ["ZoneModel"], swiftSettings: swiftSettings),
+        .target(name: "ZoneParser", dependencies: ["ZoneModel", "CByteClasses"], swiftSettings: swiftSettings),
         // The thin owner of every ldns pointer.
         .target(name: "LDNS", dependencies: ["CLDNS", "ZoneModel"], swiftSettings: swiftSettings),
         // Semantic checks (named-checkzone / kzonecheck class).

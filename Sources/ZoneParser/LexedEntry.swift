@@ -177,6 +177,19 @@ struct LexedEntry {
         tokenStart = -1
     }
 
+    /// True when the entry borrows the chunk and no token is being read:
+    /// whole tokens can then be added by their place in the chunk.
+    var takesChunkTokens: Bool { borrowed != nil && tokenStart < 0 }
+
+    /// Adds a whole unquoted token, the chunk's octets `start..<end`, read
+    /// at `line` and `column` (the lexer's fast path; see `takesChunkTokens`).
+    @inline(__always)
+    mutating func appendChunkToken(_ start: Int, _ end: Int, line: Int, column: Int) {
+        assert(takesChunkTokens, "chunk tokens go to an entry that borrows the chunk")
+        spans.append(TokenSpan(start: start, end: end, line: line, column: column, isQuoted: false))
+        length += end - start
+    }
+
     /// Drops the token being read (the entry is too long and is dropped too).
     mutating func abandonToken() { tokenStart = -1 }
 
