@@ -181,10 +181,11 @@ final class EntryLexer {
 
     /// Reads the common line at once: it ends (LF, or CR LF) within the 64
     /// bytes from the line start, in the current chunk, and holds nothing
-    /// but blanks and unquoted tokens without escapes. The tokens come from
+    /// but blanks, unquoted tokens and closed quoted ones, without escapes,
+    /// comments, parentheses or control bytes. The tokens come from
     /// the bytes' class masks, with no branch per byte: reading byte by byte
     /// mispredicted a branch at about every token's end. Any other line (a
-    /// quote, parenthesis, comment, escape, other control byte, or a longer
+    /// parenthesis, comment, escape, other control byte, unclosed quote, or a longer
     /// one) is left untouched for the byte-by-byte lexer, which gives the
     /// same entry.
     @inline(__always)
@@ -200,27 +201,54 @@ final class EntryLexer {
                   input.buffer[index + lineFeed - 1] == 0x0D else { return .other }
             content = lineFeed - 1
         }
-        let solid = ~masks.blank & ((1 << UInt64(content)) &- 1)
-        if solid != 0 {
+        let contentMask: UInt64 = (1 << UInt64(content)) &- 1
+        let quotes = masks.quote & contentMask
+        // Bytes from an opening quote to the byte before its closing one
+        // (each quote flips the state: a prefix XOR of the quote bits).
+        var inside = quotes
+        if quotes != 0 {
+            // An unclosed quote is an error the byte-by-byte lexer words.
+            guard quotes.nonzeroBitCount % 2 == 0 else { return .other }
+            inside ^= inside << 1
+            inside ^= inside << 2
+            inside ^= inside << 4
+            inside ^= inside << 8
+            inside ^= inside << 16
+            inside ^= inside << 32
+        }
+        let solid = ~masks.blank & ~quotes & ~inside & contentMask
+        if solid | quotes != 0 {
             let lineColumn = column(at: index)
             entry.startsWithBlank = masks.blank & 1 != 0
             entry.line = line
             entry.column = lineColumn
-            // A token starts at a solid byte after a blank (or the line
-            // start) and ends at one before a blank (or the line end).
+            // An unquoted token starts at a solid byte after another byte
+            // (or the line start) and ends at one before another byte (or
+            // the line end); a quoted one runs from its opening quote to
+            // the next quote. Tokens are taken in the order they start.
             var starts = solid & ~(solid << 1), ends = solid & ~(solid >> 1)
-            while starts != 0 {
-                let start = starts.trailingZeroBitCount, last = ends.trailingZeroBitCount
-                entry.appendChunkToken(index + start, index + last + 1, line: line, column: lineColumn + start)
-                starts &= starts &- 1
-                ends &= ends &- 1
+            var opens = quotes & inside, closes = quotes & ~inside
+            while starts | opens != 0 {
+                if opens != 0 && (starts == 0 || opens.trailingZeroBitCount < starts.trailingZeroBitCount) {
+                    let open = opens.trailingZeroBitCount, close = closes.trailingZeroBitCount
+                    // An empty quoted token has the empty span the byte-by-byte lexer gives it.
+                    let span = close == open + 1 ? (0, 0) : (index + open + 1, index + close)
+                    entry.appendChunkToken(span.0, span.1, line: line, column: lineColumn + open, quoted: true)
+                    opens &= opens &- 1
+                    closes &= closes &- 1
+                } else {
+                    let start = starts.trailingZeroBitCount, last = ends.trailingZeroBitCount
+                    entry.appendChunkToken(index + start, index + last + 1, line: line, column: lineColumn + start, quoted: false)
+                    starts &= starts &- 1
+                    ends &= ends &- 1
+                }
             }
         }
         index += lineFeed + 1
         line += 1
         lineStart = input.consumedBefore + index
         plainLines &+= 1
-        return solid != 0 ? .entry : .blank
+        return solid | quotes != 0 ? .entry : .blank
     }
 
     /// What the comments at the start of lines said about a zone transfer.

@@ -181,12 +181,13 @@ struct LexedEntry {
     /// whole tokens can then be added by their place in the chunk.
     var takesChunkTokens: Bool { borrowed != nil && tokenStart < 0 }
 
-    /// Adds a whole unquoted token, the chunk's octets `start..<end`, read
-    /// at `line` and `column` (the lexer's fast path; see `takesChunkTokens`).
+    /// Adds a whole token, the chunk's octets `start..<end` (a quoted one's
+    /// without its quotes), read at `line` and `column` (the lexer's fast
+    /// path; see `takesChunkTokens`).
     @inline(__always)
-    mutating func appendChunkToken(_ start: Int, _ end: Int, line: Int, column: Int) {
+    mutating func appendChunkToken(_ start: Int, _ end: Int, line: Int, column: Int, quoted: Bool) {
         assert(takesChunkTokens, "chunk tokens go to an entry that borrows the chunk")
-        spans.append(TokenSpan(start: start, end: end, line: line, column: column, isQuoted: false))
+        spans.append(TokenSpan(start: start, end: end, line: line, column: column, isQuoted: quoted))
         length += end - start
     }
 

@@ -28,7 +28,8 @@ struct PlainLineLexerTests {
     }
 
     /// A line of random pieces: tokens (with bytes above 0x7F too), runs of
-    /// spaces and TABs, and now and then what the fast path leaves alone.
+    /// spaces and TABs, quoted tokens, and now and then what the fast path
+    /// leaves alone.
     static func randomLine(_ generator: inout SplitMix64) -> [UInt8] {
         var line: [UInt8] = []
         let target = Int(generator.next() % 90)
@@ -42,6 +43,11 @@ struct PlainLineLexerTests {
                 }
             case 9..<16: line.append(UInt8(ascii: " "))
             case 16..<18: line.append(0x09)
+            case 18:
+                // A closed quoted token, blanks and all, maybe empty.
+                line.append(UInt8(ascii: "\""))
+                line += (0..<Int(generator.next() % 8)).map { _ in generator.next() % 4 == 0 ? 0x20 : UInt8(ascii: "q") }
+                line.append(UInt8(ascii: "\""))
             default:
                 let rare: [UInt8] = [0x0D, 0x01, 0x7F, UInt8(ascii: ";"), UInt8(ascii: "("), UInt8(ascii: ")"),
                                      UInt8(ascii: "\""), UInt8(ascii: "\\")]
@@ -87,11 +93,22 @@ struct PlainLineLexerTests {
         #expect(plainLines(String(repeating: "a", count: 64) + "\n") == 0)
         // CR LF fits when the LF is the 64th byte.
         #expect(plainLines(String(repeating: "a", count: 62) + "\r\n") == 1)
-        for other in ["a \"b\"\n", "a ; c\n", "a (\n b )\n", "a b\\ c\n", "a \u{1}b\n", ";x\n"] {
+        // Closed quoted tokens too, next to others or not, empty or not.
+        #expect(plainLines("a TXT \"b c\" \"\"\"d\"e\n") == 1)
+        #expect(plainLines("\"\"\n") == 1)
+        for other in ["a \"b\n", "a \"b;\" c\n", "a \"b\\\"\" c\n", "a ; c\n", "a (\n b )\n", "a b\\ c\n", "a \u{1}b\n", ";x\n"] {
             #expect(plainLines(other) == 0, "\(other.debugDescription)")
         }
         // A lone CR ends a line (without counting one): what follows it is a line start.
         #expect(plainLines("a\rb\n") == 1)
+    }
+
+    @Test("quoted tokens on the fast path: their text without the quotes, placed at the opening quote")
+    func quotedOnTheFastPath() {
+        let text = Array(("t TXT \"v=spf1 -all\" \"\"x\"y z\"\n" + String(repeating: " ", count: 64) + "\n").utf8)
+        let fast = Self.lex(text, chunkSize: 1 << 20)
+        #expect(fast.plainLines >= 1)
+        #expect(fast.entries == ["1:1 1:1=t 1:3=TXT 1:7\"v=spf1 -all\" 1:21\"\" 1:23=x 1:24\"y z\""])
     }
 
     @Test("columns and lines of tokens read on the fast path")
