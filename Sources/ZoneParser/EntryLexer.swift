@@ -7,7 +7,9 @@ import Darwin
 #endif
 import CByteClasses
 
-/// Splits master-file text into entries, byte by byte, over chunked input.
+/// Splits master-file text into entries, over chunked input: the common
+/// line at once from its bytes' class masks (`plainLine`), every other one
+/// byte by byte, with the same result.
 ///
 /// The rules follow BIND's lexer: space and TAB separate tokens; `;` starts a
 /// comment; `(` and `)` join lines (they may nest); `"` starts a quoted token
@@ -181,13 +183,12 @@ final class EntryLexer {
 
     /// Reads the common line at once: it ends (LF, or CR LF) within the 64
     /// bytes from the line start, in the current chunk, and holds nothing
-    /// but blanks, unquoted tokens and closed quoted ones, without escapes,
-    /// comments, parentheses or control bytes. The tokens come from
-    /// the bytes' class masks, with no branch per byte: reading byte by byte
-    /// mispredicted a branch at about every token's end. Any other line (a
-    /// parenthesis, comment, escape, other control byte, unclosed quote, or a longer
-    /// one) is left untouched for the byte-by-byte lexer, which gives the
-    /// same entry.
+    /// but blanks, unquoted tokens and closed quoted ones. The tokens come
+    /// from the bytes' class masks, with no branch per byte: reading byte by
+    /// byte mispredicted a branch at about every token's end. Any other line
+    /// (a comment, parenthesis, escape, control byte, unclosed quote, or a
+    /// longer one) is left untouched for the byte-by-byte lexer, which gives
+    /// the same entry.
     @inline(__always)
     private func plainLine(_ entry: inout LexedEntry) -> PlainLine {
         guard index + 64 <= input.count, entry.takesChunkTokens else { return .other }
@@ -195,10 +196,12 @@ final class EntryLexer {
         guard masks.newline != 0 else { return .other }
         let lineFeed = masks.newline.trailingZeroBitCount
         var content = lineFeed
-        if masks.special & ((1 << UInt64(lineFeed)) &- 1) != 0 {
+        let special = masks.special & ((1 << UInt64(lineFeed)) &- 1)
+        if special != 0 {
             // Only a CR right before the LF, which ends the line as the LF does.
-            guard lineFeed > 0, masks.special & ((1 << UInt64(lineFeed)) &- 1) == 1 << UInt64(lineFeed - 1),
-                  input.buffer[index + lineFeed - 1] == 0x0D else { return .other }
+            guard lineFeed > 0, special == 1 << UInt64(lineFeed - 1), input.buffer[index + lineFeed - 1] == 0x0D else {
+                return .other
+            }
             content = lineFeed - 1
         }
         let contentMask: UInt64 = (1 << UInt64(content)) &- 1
