@@ -28,17 +28,8 @@ public struct NameSet: Sendable, Equatable, ExpressibleByArrayLiteral {
         starts.reserveCapacity(count + 1)
         body { wire in
             precondition(octets.count + wire.count < Int(UInt32.max), "name set larger than 32-bit offsets allow")
-            let mask = slots.count - 1
-            var slot = Int(truncatingIfNeeded: hasher.hash(wire)) & mask
-            while slots[slot] != 0 {
-                let index = Int(slots[slot]) - 1
-                let known = octets.withUnsafeBufferPointer { octets in
-                    DomainName.equalIgnoringCase(
-                        UnsafeBufferPointer(rebasing: octets[Int(starts[index])..<Int(starts[index + 1])]), wire)
-                }
-                if known { return }
-                slot = (slot + 1) & mask
-            }
+            let (slot, known) = NameSet.probe(wire, slots: slots, octets: octets, starts: starts, hasher: hasher)
+            if known { return }
             octets.append(contentsOf: wire)
             starts.append(UInt32(octets.count))
             slots[slot] = UInt32(starts.count - 1)
@@ -85,20 +76,24 @@ public struct NameSet: Sendable, Equatable, ExpressibleByArrayLiteral {
 
     /// True when the name whose wire form is `wire` is in the set.
     public func contains(wire: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard !isEmpty else { return false }
+        !isEmpty && NameSet.probe(wire, slots: slots, octets: octets, starts: starts, hasher: hasher).found
+    }
+
+    /// The slot of the name `wire` (ignoring case): where it is, or the
+    /// empty slot that ends its probe run, where it would go.
+    @inline(__always)
+    private static func probe(_ wire: UnsafeBufferPointer<UInt8>, slots: [UInt32], octets: [UInt8], starts: [UInt32],
+                              hasher: NameHasher) -> (slot: Int, found: Bool) {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hasher.hash(wire)) & mask
         return octets.withUnsafeBufferPointer { octets in
             while slots[slot] != 0 {
                 let index = Int(slots[slot]) - 1
-                let start = Int(starts[index]), end = Int(starts[index + 1])
-                if end - start == wire.count,
-                   DomainName.equalIgnoringCase(UnsafeBufferPointer(rebasing: octets[start..<end]), wire) {
-                    return true
-                }
+                let name = UnsafeBufferPointer(rebasing: octets[Int(starts[index])..<Int(starts[index + 1])])
+                if DomainName.equalIgnoringCase(name, wire) { return (slot, true) }
                 slot = (slot + 1) & mask
             }
-            return false
+            return (slot, false)
         }
     }
 

@@ -11,8 +11,9 @@ import ZoneModel
 /// and without an origin, and as a transfer dump, with small limits so a
 /// run stays fast; the zone builder runs on the records. The master file is
 /// read again in chunks of 1 to 61 bytes (entries then cross chunk
-/// boundaries, where the lexer copies out what it borrowed), which must
-/// give the same records and findings: a difference stops the run.
+/// boundaries, where the lexer copies out what it borrowed, and no line
+/// has the 64 bytes the lexer's fast path reads at once), which must give
+/// the same records and findings: a difference stops the run.
 func exercise(_ bytes: [UInt8]) {
     var options = ParseOptions(origin: try? DomainName("fuzz.example."))
     options.maxErrors = 50
