@@ -38,7 +38,8 @@ public struct CheckJob: Sendable {
             // `consume`: the builder alone then holds the records and sorts them in place.
             guard !parsed.stoppedEarly,
                   let builder = (consume parsed).zoneBuilder(rrClass: read.parseOptions.defaultClass) else { continue }
-            let (zone, built) = builder.build()
+            // The checks look names up: the builder indexes them on the way.
+            let (zone, built) = builder.build(indexingOwners: true)
             findings.append(contentsOf: built)
             findings.append(contentsOf: ZoneChecker.check(zone: zone))
             zones.append(ZoneReport(origin: zone.origin, source: file, serialAfter: zone.soa?.serial,

@@ -31,10 +31,10 @@ public struct Zone: Sendable {
     /// Builds from a table whose entries are sorted and grouped, with the
     /// owner boundaries and the cuts already found (ZoneBuilder's output).
     init(origin: DomainName, rrClass: RRClass, table: RecordTable, rrsetStarts: [UInt32], ownerStarts: [UInt64],
-         cuts: NameSet, ownersInside: Bool) {
+         cuts: NameSet, ownersInside: Bool, ownerSlots: OwnerSlots? = nil) {
         self.origin = origin
         self.rrClass = rrClass
-        self.storage = ZoneStorage(table: table, starts: rrsetStarts, ownerStarts: ownerStarts)
+        self.storage = ZoneStorage(table: table, starts: rrsetStarts, ownerStarts: ownerStarts, ownerSlots: ownerSlots)
         self.cuts = cuts
         self.ownersInside = ownersInside
     }
@@ -43,7 +43,7 @@ public struct Zone: Sendable {
         origin = zone.origin.separateCopy
         rrClass = zone.rrClass
         storage = ZoneStorage(table: zone.storage.table.separatingFileNames(), starts: zone.storage.starts,
-                              ownerStarts: zone.storage.ownerStarts)
+                              ownerStarts: zone.storage.ownerStarts, ownerSlots: zone.storage.ownerSlots)
         cuts = zone.cuts
         ownersInside = zone.ownersInside
     }

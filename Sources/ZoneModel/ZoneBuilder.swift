@@ -55,8 +55,14 @@ public struct ZoneBuilder: Sendable {
     /// Builds the zone. Findings: `zone.out-of-zone` (warning, record ignored),
     /// `zone.class-mismatch` (error, ignored), `zone.duplicate-record`
     /// (warning, dropped), `zone.ttl-mismatch` (warning).
-    public consuming func build() -> (zone: Zone, findings: [Finding]) {
-        let plan = plan()
+    ///
+    /// `indexingOwners` also indexes the zone's owner names by hash (see
+    /// `OwnerIndex`): the names are hashed as the records are grouped, and
+    /// the slots filled while the table is put in order, which is cheaper
+    /// than indexing the zone afterwards, for callers that will look names
+    /// up (the semantic checks).
+    public consuming func build(indexingOwners: Bool = false) -> (zone: Zone, findings: [Finding]) {
+        var plan = plan(indexingOwners: indexingOwners)
         // The table is this builder's alone now (the parser hands it over),
         // so its entries are put in order in place, not copied.
         var sortedTable = table
@@ -64,11 +70,16 @@ public struct ZoneBuilder: Sendable {
         // A large table is put in order on one thread (see `reorder`): the
         // cut set is made from the arena's octets meanwhile, which the reorder
         // leaves alone (the entries move, their bytes stay).
+        // So are the owner index's slots, from the owners' hashes and where
+        // each owner starts: neither reads the entries. The hashes are freed
+        // part by part as they go into the slots.
         let arena = sortedTable.arena, cutOwners = plan.cutOwners
-        let (_, cuts) = ParallelChunks.alongside(jobs: jobs, {
+        let ownerHashes = Handover(plan.ownerHashes.take())
+        let ownerStarts = plan.ownerStarts, rrsetCount = plan.starts.count - 1
+        let (_, (cuts, ownerSlots)) = ParallelChunks.alongside(jobs: jobs, {
             sortedTable.reorder(plan.survivors, jobs: jobs)
         }, background: {
-            NameSet(capacity: cutOwners.count) { add in
+            let cuts = NameSet(capacity: cutOwners.count) { add in
                 arena.withUnsafeBufferPointer { arena in
                     for owner in cutOwners {
                         let start = Int(owner >> 8)
@@ -76,9 +87,14 @@ public struct ZoneBuilder: Sendable {
                     }
                 }
             }
+            let ownerSlots = ownerHashes.take().map { hashes in
+                var parts = hashes.parts
+                return OwnerSlots(hashes: &parts, ownerStarts: ownerStarts, rrsetCount: rrsetCount, hasher: hashes.hasher)
+            }
+            return (cuts, ownerSlots)
         })
         return (Zone(origin: origin, rrClass: rrClass, table: sortedTable, rrsetStarts: plan.starts,
-                     ownerStarts: plan.ownerStarts, cuts: cuts, ownersInside: true),
+                     ownerStarts: plan.ownerStarts, cuts: cuts, ownersInside: true, ownerSlots: ownerSlots),
                 plan.findings)
     }
 
@@ -86,12 +102,14 @@ public struct ZoneBuilder: Sendable {
     /// order; where each RRset starts in that order (plus the end); one bit
     /// per RRset, set when it opens an owner; the owners of the NS RRsets
     /// below the apex (the delegation points), as arena offset << 8 | length;
+    /// the owners' hashes in canonical order, in parts, when indexing them;
     /// and the findings.
     private struct Plan {
         var survivors: [UInt32] = []
         var starts: [UInt32] = []
         var ownerStarts: [UInt64] = []
         var cutOwners: [UInt64] = []
+        var ownerHashes: (parts: [[UInt32]], hasher: NameHasher)?
         var findings: [Finding] = []
     }
 
@@ -103,13 +121,17 @@ public struct ZoneBuilder: Sendable {
         /// Indices into `starts` of the RRsets that open an owner.
         var ownerStarts: [UInt32] = []
         var cutOwners: [UInt64] = []
+        /// Each owner's hash (`OwnerSlots.hash`), when indexing owners.
+        var ownerHashes: [UInt32] = []
         var findings: [Finding] = []
     }
 
     /// Reports what the zone leaves out, then sorts and groups the rest, a
     /// part of the owners a thread, and joins the parts in order.
-    private func plan() -> Plan {
+    private func plan(indexingOwners: Bool) -> Plan {
         var plan = Plan()
+        // A fresh random key per index (see `OwnerSlots`).
+        let hasher = indexingOwners ? NameHasher() : nil
         // The threads read the table and the origin through these buffers:
         // sharing the arrays themselves would bounce their reference counts
         // between cores.
@@ -118,7 +140,7 @@ public struct ZoneBuilder: Sendable {
                 origin.wire.withUnsafeBufferPointer { originWire in
                     let (parts, leftOut) = CanonicalSort(table: table, origin: origin, rrClass: rrClass.rawValue, jobs: jobs)
                         .forEachOwner(makePart: { PlanPart() }) { owner, part in
-                            group(owner, into: &part, entries: entries, arena: arena, originWire: originWire)
+                            group(owner, into: &part, entries: entries, arena: arena, originWire: originWire, hasher: hasher)
                         }
                     // Most zones leave nothing out: the sort says so, and only
                     // then are the entries read again for the findings.
@@ -132,6 +154,7 @@ public struct ZoneBuilder: Sendable {
         plan.survivors.reserveCapacity(survivorCount)
         plan.starts.reserveCapacity(setCount + 1)
         plan.ownerStarts = [UInt64](repeating: 0, count: (setCount + 63) / 64)
+        var ownerHashes: [[UInt32]] = []
         // Each part is freed once copied: the parts and the plan together
         // stay the size of the plan.
         for index in parts.indices {
@@ -145,9 +168,11 @@ public struct ZoneBuilder: Sendable {
                 plan.ownerStarts[position >> 6] |= 1 << UInt64(position & 63)
             }
             plan.cutOwners.append(contentsOf: part.cutOwners)
+            ownerHashes.append(part.ownerHashes)
             plan.findings.append(contentsOf: part.findings)
         }
         plan.starts.append(UInt32(plan.survivors.count))
+        if let hasher { plan.ownerHashes = (ownerHashes, hasher) }
         return plan
     }
 
@@ -192,9 +217,10 @@ public struct ZoneBuilder: Sendable {
     /// that differ inside an RRset.
     private func group(_ owner: UnsafeBufferPointer<UInt32>, into part: inout PlanPart,
                        entries: UnsafeBufferPointer<RecordTable.Entry>, arena: UnsafeBufferPointer<UInt8>,
-                       originWire: UnsafeBufferPointer<UInt8>) {
+                       originWire: UnsafeBufferPointer<UInt8>, hasher: NameHasher?) {
         guard let first = owner.first else { return }
         part.ownerStarts.append(UInt32(part.starts.count))
+        if let hasher { part.ownerHashes.append(OwnerSlots.hash(RecordTable.owner(entries[Int(first)], arena: arena), hasher)) }
         var setStart = part.survivors.count
         func closeSet() {
             let head = entries[Int(part.survivors[setStart])]

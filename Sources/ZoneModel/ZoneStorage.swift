@@ -9,10 +9,14 @@ final class ZoneStorage: Sendable {
     /// Bit n set when RRset n has another owner than RRset n - 1: passes over
     /// names find each name's RRsets without comparing owners again.
     let ownerStarts: [UInt64]
+    /// The owner index's slots, when the zone's builder made them (see
+    /// `ZoneBuilder.indexesOwners`).
+    let ownerSlots: OwnerSlots?
 
-    init(table: RecordTable, starts: [UInt32], ownerStarts: [UInt64]) {
+    init(table: RecordTable, starts: [UInt32], ownerStarts: [UInt64], ownerSlots: OwnerSlots? = nil) {
         self.table = table
         self.starts = starts
         self.ownerStarts = ownerStarts
+        self.ownerSlots = ownerSlots
     }
 }
