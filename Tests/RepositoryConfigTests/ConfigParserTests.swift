@@ -114,12 +114,11 @@ import ZoneModel
         do {
             _ = try RepositoryConfig.parse(yaml: yaml, file: "zoneaudit.yml", root: ".")
             Issue.record("accepted: \(yaml)")
-        } catch let error as ConfigError {
+        } catch {
+            // `parse` throws `ConfigError` alone (typed throws).
             #expect(error.line == line, "\(error)")
             #expect(error.message.contains(message), "\(error)")
             #expect(error.description.hasPrefix("zoneaudit.yml:\(line):"), "\(error)")
-        } catch {
-            Issue.record("unexpected error \(error)")
         }
     }
 

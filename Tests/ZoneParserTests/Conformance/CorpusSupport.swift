@@ -48,6 +48,6 @@ func conformanceLog(_ text: @autoclosure () -> String) {
         handle.write(Data(line.utf8))
         handle.closeFile()
     } else {
-        FileManager.default.createFile(atPath: path, contents: Data(line.utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(line.utf8))
     }
 }
