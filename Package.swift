@@ -39,8 +39,15 @@ let package = Package(
         .systemLibrary(name: "CPrefetch"),
         // The lexer's byte classes for 64 bytes at once, as bit masks (SSE2).
         .systemLibrary(name: "CByteClasses"),
+        // Linux's mremap (variadic in glibc, so out of Swift's reach), for
+        // record tables whose bytes grow and join by moving pages.
+        .systemLibrary(name: "CMemoryMap"),
         // Pure Swift DNS data model: names, types, records, RRsets, zones, findings.
-        .target(name: "ZoneModel", dependencies: ["CPrefetch"], swiftSettings: swiftSettings),
+        .target(
+            name: "ZoneModel",
+            dependencies: ["CPrefetch", .target(name: "CMemoryMap", condition: .when(platforms: [.linux]))],
+            swiftSettings: swiftSettings
+        ),
         // Master files and AXFR dumps, streaming and byte-level.
         .target(name: "ZoneParser", dependencies: ["ZoneModel", "CByteClasses"], swiftSettings: swiftSettings),
         // The thin owner of every ldns pointer.

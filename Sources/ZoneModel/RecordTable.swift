@@ -21,7 +21,7 @@ public struct RecordTable: Sendable {
 
     static let noFile: UInt16 = .max
 
-    @usableFromInline private(set) var arena: [UInt8] = []
+    @usableFromInline private(set) var arena = ByteArena()
     @usableFromInline private(set) var entries: [Entry] = []
     private(set) var files: [String] = []
     private var fileIndex: [String: UInt16] = [:]
@@ -76,9 +76,12 @@ public struct RecordTable: Sendable {
     ) {
         precondition(rdata.count <= 65535, "RDATA longer than 65535 octets")
         precondition(ownerWire.count >= 1 && ownerWire.count <= 255, "an owner is a name of 1 to 255 octets")
+        // Room for both the owner and the RDATA, made once: the appends
+        // below then skip the arena's checks.
+        arena.reserveForAppending(ownerWire.count + rdata.count)
         let ownerOffset = internOwner(ownerWire)
         let rdataOffset = UInt32(arena.count)
-        arena.append(contentsOf: rdata)
+        arena.appendReserved(rdata)
         let file = path.map { fileNumber($0) } ?? RecordTable.noFile
         entries.append(Entry(
             ownerOffset: ownerOffset, rdataOffset: rdataOffset, ttl: ttl, line: line,
@@ -95,71 +98,64 @@ public struct RecordTable: Sendable {
 
     /// Appends every entry of `tables`, later parts of the same input (the
     /// regions of a parallel parse), in order: their bytes after this
-    /// table's, their file numbers mapped to this table's, and the lines of
-    /// their entries in `file` moved down by `lineShifts` (one per table, or
-    /// none: the regions numbered their lines from 1). The tables are
-    /// copied on `jobs` threads, each emptied once copied, so its memory
-    /// goes while the joined table fills.
+    /// table's (a large table's pages moved, not copied: see
+    /// `ByteArena.append(movingFrom:)`), their file numbers mapped to this
+    /// table's, and the lines of their entries in `file` moved down by
+    /// `lineShifts` (one per table, or none: the regions numbered their lines
+    /// from 1). The entries are copied on `jobs` threads, each table emptied
+    /// once copied, so its memory goes while the joined table fills.
     public mutating func append(
         contentsOf tables: inout [RecordTable], shiftingLinesOf file: String? = nil, by lineShifts: [UInt32] = [],
         jobs: Int
     ) {
         precondition(lineShifts.isEmpty || lineShifts.count == tables.count, "one line shift per table")
-        let totalBytes = tables.reduce(arena.count) { $0 + $1.arena.count }
         let totalEntries = tables.reduce(entries.count) { $0 + $1.entries.count }
-        precondition(totalBytes <= Int(UInt32.max), "record table larger than 32-bit offsets allow")
-        // Where each table's bytes and entries go, and its file numbers here.
-        var arenaBases: [Int] = [], entryBases: [Int] = [], fileNumbers: [[UInt16]] = []
-        var shiftedFiles: [UInt16] = []
-        var byteCursor = arena.count, entryCursor = entries.count
+        // Each table's file numbers here, and the number of `file` there.
+        var fileNumbers: [[UInt16]] = [], shiftedFiles: [UInt16] = []
         for table in tables {
-            arenaBases.append(byteCursor)
-            entryBases.append(entryCursor)
             fileNumbers.append(table.files.map { fileNumber($0) })
             shiftedFiles.append(file.flatMap { table.fileIndex[$0] } ?? RecordTable.noFile)
+            mayHaveWildcardOwner = mayHaveWildcardOwner || table.mayHaveWildcardOwner
+        }
+        var arenas = tables.indices.map { index in
+            defer { tables[index].arena = ByteArena() }
+            return tables[index].arena
+        }
+        let arenaBases = arena.append(movingFrom: &arenas)
+        precondition(arena.count <= Int(UInt32.max), "record table larger than 32-bit offsets allow")
+        var entryBases: [Int] = [], entryCursor = entries.count
+        for (index, table) in tables.enumerated() {
+            entryBases.append(entryCursor)
+            entryCursor += table.entries.count
             if let last = table.entries.last {
-                lastOwnerOffset = last.ownerOffset + UInt32(byteCursor)
+                lastOwnerOffset = last.ownerOffset + UInt32(arenaBases[index])
                 lastOwnerLength = last.ownerLength
             }
-            mayHaveWildcardOwner = mayHaveWildcardOwner || table.mayHaveWildcardOwner
-            byteCursor += table.arena.count
-            entryCursor += table.entries.count
         }
-        let ownArena = arena, ownEntries = entries
-        var joinedEntries: [Entry] = []
-        arena = []
+        let ownEntries = entries
         entries = []
-        let joinedArena = [UInt8](unsafeUninitializedCapacity: totalBytes) { bytes, initializedBytes in
-            joinedEntries = [Entry](unsafeUninitializedCapacity: totalEntries) { slots, initializedEntries in
-                RecordTable.copy(ownArena, ownEntries, to: bytes.baseAddress!, slots.baseAddress!, fileNumbers: nil)
-                tables.withUnsafeMutableBufferPointer { tables in
-                    ParallelChunks.forEach(count: tables.count, jobs: jobs) { index in
-                        RecordTable.copy(tables[index].arena, tables[index].entries,
-                                         to: bytes.baseAddress! + arenaBases[index], slots.baseAddress! + entryBases[index],
-                                         base: UInt32(arenaBases[index]), fileNumbers: fileNumbers[index],
-                                         lineShift: (shiftedFiles[index], lineShifts.isEmpty ? 0 : lineShifts[index]))
-                        tables[index] = RecordTable()
-                    }
+        entries = [Entry](unsafeUninitializedCapacity: totalEntries) { slots, initializedEntries in
+            RecordTable.copy(ownEntries, to: slots.baseAddress!, fileNumbers: nil)
+            tables.withUnsafeMutableBufferPointer { tables in
+                ParallelChunks.forEach(count: tables.count, jobs: jobs) { index in
+                    RecordTable.copy(tables[index].entries, to: slots.baseAddress! + entryBases[index],
+                                     base: UInt32(arenaBases[index]), fileNumbers: fileNumbers[index],
+                                     lineShift: (shiftedFiles[index], lineShifts.isEmpty ? 0 : lineShifts[index]))
+                    tables[index] = RecordTable()
                 }
-                initializedEntries = totalEntries
             }
-            initializedBytes = totalBytes
+            initializedEntries = totalEntries
         }
-        arena = joinedArena
-        entries = joinedEntries
         tables.removeAll()
     }
 
-    /// Copies `arena` and `entries` to `bytes` and `slots`, moving the
-    /// entries' offsets by `base`, the lines of those in file number
-    /// `lineShift.file` by `lineShift.lines`, and mapping their file numbers.
+    /// Copies `entries` to `slots`, moving their offsets by `base`, the lines
+    /// of those in file number `lineShift.file` by `lineShift.lines`, and
+    /// mapping their file numbers.
     private static func copy(
-        _ arena: [UInt8], _ entries: [Entry], to bytes: UnsafeMutablePointer<UInt8>, _ slots: UnsafeMutablePointer<Entry>,
+        _ entries: [Entry], to slots: UnsafeMutablePointer<Entry>,
         base: UInt32 = 0, fileNumbers: [UInt16]?, lineShift: (file: UInt16, lines: UInt32) = (RecordTable.noFile, 0)
     ) {
-        arena.withUnsafeBufferPointer { source in
-            if let start = source.baseAddress { bytes.initialize(from: start, count: source.count) }
-        }
         entries.withUnsafeBufferPointer { source in
             for (offset, original) in source.enumerated() {
                 var entry = original
@@ -181,7 +177,7 @@ public struct RecordTable: Sendable {
             if same { return lastOwnerOffset }
         }
         let offset = UInt32(arena.count)
-        arena.append(contentsOf: wire)
+        arena.appendReserved(wire)
         lastOwnerOffset = offset
         lastOwnerLength = UInt8(wire.count)
         if !mayHaveWildcardOwner {
@@ -202,16 +198,23 @@ public struct RecordTable: Sendable {
 
     // MARK: Reading
 
-    func ownerBytes(_ entry: Entry) -> ArraySlice<UInt8> {
-        arena[Int(entry.ownerOffset)..<(Int(entry.ownerOffset) + Int(entry.ownerLength))]
+    func ownerBytes(_ entry: Entry) -> [UInt8] {
+        arena.bytes(Int(entry.ownerOffset)..<(Int(entry.ownerOffset) + Int(entry.ownerLength)))
     }
 
-    func rdataBytes(_ entry: Entry) -> ArraySlice<UInt8> {
-        arena[Int(entry.rdataOffset)..<(Int(entry.rdataOffset) + Int(entry.rdataLength))]
+    func rdataBytes(_ entry: Entry) -> [UInt8] {
+        arena.bytes(Int(entry.rdataOffset)..<(Int(entry.rdataOffset) + Int(entry.rdataLength)))
+    }
+
+    /// Whether two entries have the same owner, ignoring case.
+    func sameOwner(_ lhs: Entry, _ rhs: Entry) -> Bool {
+        lhs.ownerOffset == rhs.ownerOffset || arena.withUnsafeBufferPointer { arena in
+            DomainName.equalIgnoringCase(RecordTable.owner(lhs, arena: arena), RecordTable.owner(rhs, arena: arena))
+        }
     }
 
     func owner(at index: Int) -> DomainName {
-        DomainName(uncheckedWire: Array(ownerBytes(entries[index])))
+        DomainName(uncheckedWire: ownerBytes(entries[index]))
     }
 
     /// RFC 4034 section 6.3: RDATA in canonical form as unsigned octet strings.
@@ -254,9 +257,9 @@ public struct RecordTable: Sendable {
     func record(at index: Int, owner: DomainName? = nil) -> Record {
         let entry = entries[index]
         return Record(
-            owner: owner ?? DomainName(uncheckedWire: Array(ownerBytes(entry))),
+            owner: owner ?? DomainName(uncheckedWire: ownerBytes(entry)),
             type: RRType(entry.type), rrClass: RRClass(entry.rrClass), ttl: entry.ttl,
-            rdata: Array(rdataBytes(entry)), location: location(entry))
+            rdata: rdataBytes(entry), location: location(entry))
     }
 
     public func record(at index: Int) -> Record { record(at: index, owner: nil) }

@@ -77,7 +77,7 @@ public struct Zone: Sendable {
         var bits = [UInt64](repeating: 0, count: (count + 63) / 64)
         table.entries.withUnsafeBufferPointer { entries in
             for position in 0..<count {
-                if position == 0 || !ZoneBuilder.sameOwner(entries[Int(starts[position - 1])], entries[Int(starts[position])], table) {
+                if position == 0 || !table.sameOwner(entries[Int(starts[position - 1])], entries[Int(starts[position])]) {
                     bits[position >> 6] |= 1 << UInt64(position & 63)
                 }
             }
@@ -173,10 +173,7 @@ public struct Zone: Sendable {
             if position > 0 {
                 let previous = table.entries[Int(rrsetStarts[position - 1])]
                 let entry = table.entries[start]
-                if previous.ownerOffset == entry.ownerOffset
-                    || DomainName.equalIgnoringCase(table.ownerBytes(previous), table.ownerBytes(entry)) {
-                    continue
-                }
+                if table.sameOwner(previous, entry) { continue }
             }
             names.append(table.owner(at: start))
         }

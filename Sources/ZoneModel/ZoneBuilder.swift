@@ -266,9 +266,4 @@ public struct ZoneBuilder: Sendable {
         closeSet()
     }
 
-    static func sameOwner(_ lhs: RecordTable.Entry, _ rhs: RecordTable.Entry, _ table: RecordTable) -> Bool {
-        lhs.ownerOffset == rhs.ownerOffset
-            || DomainName.equalIgnoringCase(table.ownerBytes(lhs), table.ownerBytes(rhs))
-    }
-
 }

@@ -51,6 +51,42 @@ import Testing
         #expect(joined.arenaCount == before + 4)
     }
 
+    /// Tables whose arenas are over `ByteArena.mappedMinimum`: their pages
+    /// are moved into the joined arena, each to a page boundary, and every
+    /// entry's offsets must follow.
+    @Test(arguments: [1, 2])
+    func largeTablesJoinAsOneTable(jobs: Int) throws {
+        let origin = try DomainName("example.")
+        func records(_ count: Int, from start: Int) throws -> [Record] {
+            try (start..<(start + count)).map { index in
+                Record(owner: try DomainName("name\(index / 2).example", origin: origin), type: .txt, ttl: 60,
+                       rdata: [31] + Array("text \(index) ".utf8.prefix(31)) + [UInt8](repeating: 0x2E, count: max(0, 31 - "text \(index) ".utf8.count)),
+                       location: SourceLocation(file: "big.zone", line: index + 1, column: 1))
+            }
+        }
+        let parts = [try records(1000, from: 0), try records(40_000, from: 1000), try records(777, from: 41_000),
+                     try records(50_000, from: 41_777)]
+        var expected = RecordTable()
+        for record in parts.joined() { expected.append(record) }
+        var joined = RecordTable()
+        for record in parts[0] { joined.append(record) }
+        var tables: [RecordTable] = parts.dropFirst().map { records in
+            var table = RecordTable()
+            for record in records { table.append(record) }
+            return table
+        }
+        #expect(tables[0].arenaCount > ByteArena.mappedMinimum && tables[2].arenaCount > ByteArena.mappedMinimum)
+        joined.append(contentsOf: &tables, jobs: jobs)
+
+        #expect(joined.count == expected.count)
+        var differing: [Int] = []
+        for index in 0..<expected.count {
+            let left = joined.record(at: index), right = expected.record(at: index)
+            if left != right || left.location != right.location { differing.append(index) }
+        }
+        #expect(differing.isEmpty, "first differing records: \(differing.prefix(5))")
+    }
+
     @Test("lines of one file move down by each table's shift; other files and records without a place stay", arguments: [1, 2])
     func joinShiftsLinesOfOneFile(jobs: Int) throws {
         // Each region numbered its lines from 1; the file's lines before
