@@ -47,9 +47,9 @@ struct OwnerSlots: Sendable {
     /// Slots for the owners of a list of `rrsetCount` RRsets whose owner
     /// starts are `ownerStarts` (as `ZoneStorage` holds them): `hashes`, in
     /// parts, are the owners' hashes (`hash(_:_:)` with `hasher`) in list
-    /// order; each part is emptied once its owners are in. Owners go to
-    /// their slots in list order, so equal inputs give equal slots.
-    init(hashes: inout [[UInt32]], ownerStarts: [UInt64], rrsetCount: Int, hasher: NameHasher) {
+    /// order. Owners go to their slots in list order, so equal inputs give
+    /// equal slots.
+    init(hashes: [[UInt32]], ownerStarts: [UInt64], rrsetCount: Int, hasher: NameHasher) {
         let owners = hashes.reduce(0) { $0 + $1.count }
         // At most three quarters full: short probe runs, four octets a slot.
         var capacity = 16
@@ -62,9 +62,7 @@ struct OwnerSlots: Sendable {
         slots.withUnsafeMutableBufferPointer { slots in
             ownerStarts.withUnsafeBufferPointer { bits in
                 var position = 0
-                for index in hashes.indices {
-                    let part = hashes[index]
-                    hashes[index] = []
+                for part in hashes {
                     part.withUnsafeBufferPointer { part in
                         for (index, hash) in part.enumerated() {
                             // Home slots are all over the table: fetched ahead (see `Prefetch`).
@@ -96,7 +94,7 @@ struct OwnerSlots: Sendable {
                                          keepsWithPrevious: { !list.opensOwner(at: $0) })
         // The threads read the table through pinned buffers (no shared counts).
         let table = list.table, starts = list.starts, ownerStarts = list.ownerStarts, end = list.count
-        var hashes = table.entries.withUnsafeBufferPointer { entries in
+        let hashes = table.entries.withUnsafeBufferPointer { entries in
             table.arena.withUnsafeBufferPointer { arena in
                 starts.withUnsafeBufferPointer { starts in
                     ownerStarts.withUnsafeBufferPointer { bits in
@@ -122,7 +120,7 @@ struct OwnerSlots: Sendable {
                 }
             }
         }
-        self.init(hashes: &hashes, ownerStarts: ownerStarts, rrsetCount: end, hasher: hasher)
+        self.init(hashes: hashes, ownerStarts: ownerStarts, rrsetCount: end, hasher: hasher)
     }
 
     /// The position of the first RRset owned by `wire` (ignoring case) in

@@ -117,6 +117,8 @@ public struct RecordTable: Sendable {
             shiftedFiles.append(file.flatMap { table.fileIndex[$0] } ?? RecordTable.noFile)
             mayHaveWildcardOwner = mayHaveWildcardOwner || table.mayHaveWildcardOwner
         }
+        // The arenas are taken out of their tables, so that each is held
+        // once and its pages can move.
         var arenas = tables.indices.map { index in
             defer { tables[index].arena = ByteArena() }
             return tables[index].arena

@@ -62,7 +62,7 @@ public struct ZoneBuilder: Sendable {
     /// than indexing the zone afterwards, for callers that will look names
     /// up (the semantic checks).
     public consuming func build(indexingOwners: Bool = false) -> (zone: Zone, findings: [Finding]) {
-        var plan = plan(indexingOwners: indexingOwners)
+        let plan = plan(indexingOwners: indexingOwners)
         // The table is this builder's alone now (the parser hands it over),
         // so its entries are put in order in place, not copied.
         var sortedTable = table
@@ -71,10 +71,8 @@ public struct ZoneBuilder: Sendable {
         // cut set is made from the arena's octets meanwhile, which the reorder
         // leaves alone (the entries move, their bytes stay).
         // So are the owner index's slots, from the owners' hashes and where
-        // each owner starts: neither reads the entries. The hashes are freed
-        // part by part as they go into the slots.
-        let arena = sortedTable.arena, cutOwners = plan.cutOwners
-        let ownerHashes = Handover(plan.ownerHashes.take())
+        // each owner starts: neither reads the entries.
+        let arena = sortedTable.arena, cutOwners = plan.cutOwners, ownerHashes = plan.ownerHashes
         let ownerStarts = plan.ownerStarts, rrsetCount = plan.starts.count - 1
         let (_, (cuts, ownerSlots)) = ParallelChunks.alongside(jobs: jobs, {
             sortedTable.reorder(plan.survivors, jobs: jobs)
@@ -87,9 +85,8 @@ public struct ZoneBuilder: Sendable {
                     }
                 }
             }
-            let ownerSlots = ownerHashes.take().map { hashes in
-                var parts = hashes.parts
-                return OwnerSlots(hashes: &parts, ownerStarts: ownerStarts, rrsetCount: rrsetCount, hasher: hashes.hasher)
+            let ownerSlots = ownerHashes.map { hashes in
+                OwnerSlots(hashes: hashes.parts, ownerStarts: ownerStarts, rrsetCount: rrsetCount, hasher: hashes.hasher)
             }
             return (cuts, ownerSlots)
         })
