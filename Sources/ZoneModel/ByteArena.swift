@@ -29,6 +29,7 @@ import CMemoryMap
     // Unchecked: `base` points into memory that `owner` holds, and bytes are
     // written only through a value whose owner is not shared (see
     // `makeUnique`); values that share it only read, as arrays do.
+
     // Where the bytes are and how many, in the value itself: the appends a
     // parse makes per record read no class property (each such access was
     // a dynamic exclusivity check, 6% of a large check).

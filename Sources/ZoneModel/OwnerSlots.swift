@@ -13,8 +13,8 @@ struct OwnerSlots: Sendable {
     /// owner's name, which takes three dependent loads (the slot table is
     /// at most three quarters full: probe runs are short, but a lookup
     /// often meets other names' slots before its own).
-    let slots: [UInt32]
-    let hasher: NameHasher
+    private let slots: [UInt32]
+    private let hasher: NameHasher
     private let layout: SlotLayout
 
     /// How a slot's 32 bits are shared: as many for the position as the
