@@ -14,6 +14,17 @@ import Testing
         }
     }
 
+    /// The records of `parts` appended to one table, and the tables that
+    /// join into it: the first part's table and one table per later part.
+    static func tables(_ parts: [[Record]]) -> (expected: RecordTable, head: RecordTable, rest: [RecordTable]) {
+        func table(_ records: some Sequence<Record>) -> RecordTable {
+            var table = RecordTable()
+            for record in records { table.append(record) }
+            return table
+        }
+        return (table(parts.joined()), table(parts[0]), parts.dropFirst().map(table))
+    }
+
     @Test(arguments: [1, 2, 3])
     func joinedTablesEqualOneTable(jobs: Int) throws {
         // The parts name files in another order than the head, and one is empty.
@@ -23,16 +34,7 @@ import Testing
             [],
             try Self.records(33, file: "other.zone", startingAt: 76),
         ]
-        var expected = RecordTable()
-        for record in parts.joined() { expected.append(record) }
-
-        var joined = RecordTable()
-        for record in parts[0] { joined.append(record) }
-        var tables: [RecordTable] = parts.dropFirst().map { records in
-            var table = RecordTable()
-            for record in records { table.append(record) }
-            return table
-        }
+        var (expected, joined, tables) = Self.tables(parts)
         joined.append(contentsOf: &tables, jobs: jobs)
 
         #expect(tables.isEmpty)
@@ -59,22 +61,16 @@ import Testing
         let origin = try DomainName("example.")
         func records(_ count: Int, from start: Int) throws -> [Record] {
             try (start..<(start + count)).map { index in
-                Record(owner: try DomainName("name\(index / 2).example", origin: origin), type: .txt, ttl: 60,
-                       rdata: [31] + Array("text \(index) ".utf8.prefix(31)) + [UInt8](repeating: 0x2E, count: max(0, 31 - "text \(index) ".utf8.count)),
-                       location: SourceLocation(file: "big.zone", line: index + 1, column: 1))
+                // One 31-octet string: "text N" padded with dots.
+                let text = Array("text \(index)".utf8)
+                return Record(owner: try DomainName("name\(index / 2).example", origin: origin), type: .txt, ttl: 60,
+                              rdata: [31] + text + [UInt8](repeating: 0x2E, count: 31 - text.count),
+                              location: SourceLocation(file: "big.zone", line: index + 1, column: 1))
             }
         }
         let parts = [try records(1000, from: 0), try records(40_000, from: 1000), try records(777, from: 41_000),
                      try records(50_000, from: 41_777)]
-        var expected = RecordTable()
-        for record in parts.joined() { expected.append(record) }
-        var joined = RecordTable()
-        for record in parts[0] { joined.append(record) }
-        var tables: [RecordTable] = parts.dropFirst().map { records in
-            var table = RecordTable()
-            for record in records { table.append(record) }
-            return table
-        }
+        var (expected, joined, tables) = Self.tables(parts)
         #expect(tables[0].arenaCount > ByteArena.mappedMinimum && tables[2].arenaCount > ByteArena.mappedMinimum)
         joined.append(contentsOf: &tables, jobs: jobs)
 
