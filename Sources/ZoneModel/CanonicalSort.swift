@@ -94,12 +94,13 @@ struct CanonicalSort {
     /// class), in canonical order, one owner at a time: `visit` gets each
     /// owner's entries, sorted by type and RDATA. The owners are cut into
     /// parts, each visited on one of the build's threads into its own
-    /// `makePart()` value; the parts come back in order, so what they hold
+    /// `makePart(runs)` value (`runs`: how many owner runs the part holds,
+    /// for reserving room); the parts come back in order, so what they hold
     /// never depends on `jobs`. `leftOut` tells whether some entry was
     /// left out (an owner outside the zone, another class): most zones have
     /// none, and the builder then need not look for them.
     func forEachOwner<Part>(
-        makePart: () -> Part,
+        makePart: (_ runs: Int) -> Part,
         _ visit: (_ entries: UnsafeBufferPointer<UInt32>, _ part: inout Part) -> Void
     ) -> (parts: [Part], leftOut: Bool) {
         table.entries.withUnsafeBufferPointer { entries in
@@ -193,7 +194,7 @@ struct CanonicalSort {
     private func visitOwners<Part>(
         _ firsts: UnsafeBufferPointer<UInt32>, _ sameAsPrevious: UnsafeBufferPointer<UInt64>,
         entries: UnsafeBufferPointer<RecordTable.Entry>, arena: UnsafeBufferPointer<UInt8>,
-        makePart: () -> Part, _ visit: (UnsafeBufferPointer<UInt32>, inout Part) -> Void
+        makePart: (Int) -> Part, _ visit: (UnsafeBufferPointer<UInt32>, inout Part) -> Void
     ) -> [Part] {
         func continuesGroup(_ index: Int) -> Bool {
             index < firsts.count && sameAsPrevious[index >> 6] & (1 << UInt64(index & 63)) != 0
@@ -203,7 +204,7 @@ struct CanonicalSort {
         let bounds = ParallelChunks.cuts(count: firsts.count, jobs: jobs, partsPerThread: 8,
                                          minimum: InPlaceSort.parallelMinimum, keepsWithPrevious: continuesGroup)
         return ParallelChunks.collect(count: bounds.count - 1, jobs: jobs) { part in
-            var result = makePart()
+            var result = makePart(bounds[part + 1] - bounds[part])
             var group: [UInt32] = []
             var runIndex = bounds[part]
             while runIndex < bounds[part + 1] {

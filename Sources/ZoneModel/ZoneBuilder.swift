@@ -121,6 +121,20 @@ public struct ZoneBuilder: Sendable {
         /// Each owner's hash (`OwnerSlots.hash`), when indexing owners.
         var ownerHashes: [UInt32] = []
         var findings: [Finding] = []
+
+        /// A part of `runs` owner runs, with room for two records a run in
+        /// the two large arrays (more only for owners with many records):
+        /// they do not grow by copying (a million-record zone's parts faulted
+        /// in 20 MB for 10 MB of plan), and room never written is mapped
+        /// pages never touched. The per-owner arrays are left to grow:
+        /// reserved, they were heap blocks whose memory stays after they are
+        /// freed, and the peak rose by 2 MB.
+        init(runs: Int) {
+            survivors.reserveCapacity(2 * runs)
+            starts.reserveCapacity(2 * runs)
+        }
+
+        init() {}
     }
 
     /// Reports what the zone leaves out, then sorts and groups the rest, a
@@ -136,7 +150,7 @@ public struct ZoneBuilder: Sendable {
             table.entries.withUnsafeBufferPointer { entries in
                 origin.wire.withUnsafeBufferPointer { originWire in
                     let (parts, leftOut) = CanonicalSort(table: table, origin: origin, rrClass: rrClass.rawValue, jobs: jobs)
-                        .forEachOwner(makePart: { PlanPart() }) { owner, part in
+                        .forEachOwner(makePart: { PlanPart(runs: $0) }) { owner, part in
                             group(owner, into: &part, entries: entries, arena: arena, originWire: originWire, hasher: hasher)
                         }
                     // Most zones leave nothing out: the sort says so, and only
