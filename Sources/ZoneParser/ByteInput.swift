@@ -51,8 +51,12 @@ final class ByteInput {
     private let limit: Int
     private(set) var error: InputError?
 
-    /// The default chunk: large enough that `read(2)` calls are rare.
-    static let defaultChunkSize = 1 << 20
+    /// The default chunk: large enough that `read(2)` calls are rare, small
+    /// enough that the bytes a read copies in are still in the core's cache
+    /// when the lexer reaches them, and that the regions of a parallel
+    /// parse (a buffer each) fault in little memory. 1 MiB chunks cost the
+    /// 1M-record zone's check 1,300 more page faults and about 5% more time.
+    static let defaultChunkSize = 256 << 10
 
     /// Opens a regular file for reading; fails before reading anything when
     /// the file is not a regular file or is larger than `limit`.
