@@ -8,8 +8,8 @@ public struct OwnerIndex: Sendable {
     private let slots: OwnerSlots
 
     /// The index of `list`'s owners: the one its zone's builder made beside
-    /// the records (`ZoneBuilder.indexesOwners`), or else one made now, its
-    /// names hashed on `jobs` threads.
+    /// the records (`ZoneBuilder.build(indexingOwners:)`), or else one made
+    /// now, its names hashed on `jobs` threads.
     public init(_ list: RRsetList, jobs: Int = 1) {
         self.list = list
         self.slots = list.storage.ownerSlots ?? OwnerSlots(list, jobs: jobs)

@@ -10,7 +10,7 @@ final class ZoneStorage: Sendable {
     /// names find each name's RRsets without comparing owners again.
     let ownerStarts: [UInt64]
     /// The owner index's slots, when the zone's builder made them (see
-    /// `ZoneBuilder.indexesOwners`).
+    /// `ZoneBuilder.build(indexingOwners:)`).
     let ownerSlots: OwnerSlots?
 
     init(table: RecordTable, starts: [UInt32], ownerStarts: [UInt64], ownerSlots: OwnerSlots? = nil) {
