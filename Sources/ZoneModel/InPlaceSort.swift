@@ -80,12 +80,30 @@ enum InPlaceSort {
                 return
             }
             depth -= 1
-            // Median of three to a[low], then Hoare partition around it.
+            // The pivot to a[low], then Hoare partition around it: the median
+            // of three, or on a long range Tukey's ninther (the median of
+            // three medians of three), which keeps sawtooth inputs (owner
+            // keys of names numbered in file order, `host9` after `host10`)
+            // from splitting badly and sending the sort into heapsort.
             let middle = low + (high - low) / 2
-            if order.less(a[middle], a[low]) { a.swapAt(middle, low) }
-            if order.less(a[high - 1], a[low]) { a.swapAt(high - 1, low) }
-            if order.less(a[high - 1], a[middle]) { a.swapAt(high - 1, middle) }
-            a.swapAt(low, middle)
+            @inline(__always) func median(_ i: Int, _ j: Int, _ k: Int) -> Int {
+                if order.less(a[i], a[j]) {
+                    if order.less(a[j], a[k]) { return j }
+                    return order.less(a[i], a[k]) ? k : i
+                }
+                if order.less(a[i], a[k]) { return i }
+                return order.less(a[j], a[k]) ? k : j
+            }
+            let pivotIndex: Int
+            if high - low > 128 {
+                let step = (high - low) / 8
+                pivotIndex = median(median(low, low + step, low + 2 * step),
+                                    median(middle - step, middle, middle + step),
+                                    median(high - 1 - 2 * step, high - 1 - step, high - 1))
+            } else {
+                pivotIndex = median(low, middle, high - 1)
+            }
+            a.swapAt(low, pivotIndex)
             let pivot = a[low]
             var i = low, j = high
             while true {
