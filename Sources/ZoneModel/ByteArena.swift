@@ -79,13 +79,8 @@ import CMemoryMap
     }
 
     @inlinable mutating func append(contentsOf bytes: UnsafeBufferPointer<UInt8>) {
-        let needed = count + bytes.count
-        if _slowPath(needed > capacity || !isKnownUniquelyReferenced(&owner)) {
-            makeUnique(capacity: needed)
-        }
-        guard let source = bytes.baseAddress, bytes.count > 0 else { return }
-        (base.unsafelyUnwrapped + count).update(from: source, count: bytes.count)
-        count = needed
+        reserveForAppending(bytes.count)
+        appendReserved(bytes)
     }
 
     /// Makes room for `extra` more bytes in memory this value alone holds,
@@ -104,10 +99,6 @@ import CMemoryMap
         guard let source = bytes.baseAddress, bytes.count > 0 else { return }
         (base.unsafelyUnwrapped + count).update(from: source, count: bytes.count)
         count += bytes.count
-    }
-
-    mutating func append(contentsOf bytes: [UInt8]) {
-        bytes.withUnsafeBufferPointer { append(contentsOf: $0) }
     }
 
     mutating func reserveCapacity(_ minimum: Int) {

@@ -135,7 +135,6 @@ public struct RecordTable: Sendable {
             }
         }
         let ownEntries = entries
-        entries = []
         entries = [Entry](unsafeUninitializedCapacity: totalEntries) { slots, initializedEntries in
             RecordTable.copy(ownEntries, to: slots.baseAddress!, fileNumbers: nil)
             tables.withUnsafeMutableBufferPointer { tables in

@@ -25,16 +25,12 @@ import Testing
         return arena
     }
 
-    static func contents(_ arena: ByteArena, _ range: Range<Int>) -> [UInt8] {
-        arena.bytes(range)
-    }
-
     @Test func growingFromTheHeapIntoMappedPagesKeepsEveryByte() {
         let expected = Self.bytes(3 * ByteArena.mappedMinimum + 12_345, seed: 1)
         let arena = Self.arena(expected)
         #expect(arena.count == expected.count)
         #expect(arena.owner.isMapped)
-        #expect(Self.contents(arena, 0..<arena.count) == expected)
+        #expect(arena.bytes(0..<arena.count) == expected)
         #expect(arena[expected.count - 1] == expected[expected.count - 1])
     }
 
@@ -46,8 +42,8 @@ import Testing
             let more = Self.bytes(5000, seed: 3)
             more.withUnsafeBufferPointer { copy.append(contentsOf: $0) }
             #expect(original.count == size)
-            #expect(Self.contents(original, 0..<size) == first)
-            #expect(Self.contents(copy, 0..<copy.count) == first + more)
+            #expect(original.bytes(0..<size) == first)
+            #expect(copy.bytes(0..<copy.count) == first + more)
         }
     }
 
@@ -57,7 +53,7 @@ import Testing
         arena.reserveCapacity(5 * ByteArena.mappedMinimum)
         #expect(arena.capacity >= 5 * ByteArena.mappedMinimum)
         #expect(arena.owner.isMapped)
-        #expect(Self.contents(arena, 0..<arena.count) == first)
+        #expect(arena.bytes(0..<arena.count) == first)
     }
 
     /// A head, then a small (heap) arena, two large ones, an empty one, and
@@ -88,15 +84,15 @@ import Testing
 
         #expect(bases.count == parts.count)
         #expect(others.allSatisfy { $0.count == 0 })
-        #expect(Self.contents(joined, 0..<head.count) == head)
+        #expect(joined.bytes(0..<head.count) == head)
         for (index, part) in parts.enumerated() {
-            #expect(Self.contents(joined, bases[index]..<(bases[index] + part.count)) == part, "arena \(index)")
+            #expect(joined.bytes(bases[index]..<(bases[index] + part.count)) == part, "arena \(index)")
             if index > 0 { #expect(bases[index] >= bases[index - 1] + parts[index - 1].count, "arena \(index) overlaps") }
         }
         #expect(joined.count == bases[4] + parts[4].count)
         #expect(bases[0] == head.count)
         #expect(bases[4] == bases[3], "the shared arena is copied, not page-aligned")
-        #expect(Self.contents(sharer, 0..<sharer.count) == parts[4])
+        #expect(sharer.bytes(0..<sharer.count) == parts[4])
         if ByteArena.movesPages {
             for index in [1, 2] {
                 #expect(bases[index] % page == 0, "arena \(index) moved to a page boundary")
@@ -109,7 +105,7 @@ import Testing
         // The joined arena grows on as any other.
         let tail = Self.bytes(3 * ByteArena.mappedMinimum, seed: 15)
         tail.withUnsafeBufferPointer { joined.append(contentsOf: $0) }
-        #expect(Self.contents(joined, (joined.count - tail.count)..<joined.count) == tail)
-        #expect(Self.contents(joined, bases[2]..<(bases[2] + parts[2].count)) == parts[2])
+        #expect(joined.bytes((joined.count - tail.count)..<joined.count) == tail)
+        #expect(joined.bytes(bases[2]..<(bases[2] + parts[2].count)) == parts[2])
     }
 }
